@@ -1,0 +1,68 @@
+// `npm run build`: check content/, build the site with Astro into a fresh folder beside the output,
+// index it with Pagefind, and only then swap it in for the old output. A failure at any step
+// leaves the previous output exactly as it was: nothing is ever half-published.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../src/lib/load-content.ts';
+import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { contentDir } from '../src/lib/site-data.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+function parseArgs(argv: string[]): { out: string; quiet: boolean } {
+  let out = process.env.KRISINFO_OUT ?? 'dist';
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = argv[++i] ?? out;
+    else if (argv[i] === '--quiet') quiet = true;
+  }
+  return { out: path.resolve(out), quiet };
+}
+
+async function main(): Promise<number> {
+  const { out, quiet } = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const dir = contentDir();
+  const content = loadContent(dir);
+  if (hasErrors(content.problems)) {
+    console.error(formatReport(content.problems, 'sv', path.relative(process.cwd(), dir) || '.'));
+    console.error(`\nBygget stoppades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    return 1;
+  }
+
+  const staging = `${out}.staging-${process.pid}`;
+  const previous = `${out}.previous-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    process.env.KRISINFO_OUT = staging;
+    const { build } = await import('astro');
+    await build({ root: process.cwd(), outDir: staging, logLevel: quiet ? 'error' : 'warn' });
+    await indexForSearch(staging);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(e instanceof Error ? (e.name === 'ContentError' ? e.message : e.stack ?? e.message) : String(e));
+    console.error(`\nBygget misslyckades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    return 1;
+  }
+
+  // The swap: two renames on one file system. Readers of `out` see the old or the new site.
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(staging, out);
+  rmSync(previous, { recursive: true, force: true });
+  if (!quiet) console.log(`Klart: ${path.relative(process.cwd(), out) || out}/ byggd på ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
+/** Pagefind indexes every page per language (from `<html lang>`); the index goes in pagefind/. */
+async function indexForSearch(siteDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+}
+
+process.exitCode = await main();

@@ -1,0 +1,345 @@
+// Reads all of content/ and checks it: site.yaml, services.yaml, bulletins (with translations
+// and their inherited fields) and pages. Every problem is collected; nothing stops at the first.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { FieldReader, type ReadContext } from './fields.ts';
+import { bodyImages, readBulletin, type RawBulletin, type RawUpdate } from './read-bulletin.ts';
+import { readPage, RESERVED_SLUGS } from './read-page.ts';
+import { readServices } from './read-services.ts';
+import { readSite } from './read-site.ts';
+import { readTextFile } from './text-file.ts';
+import { toIsoWithOffset } from './dates.ts';
+import type { Problem } from './problems.ts';
+import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
+
+export interface BulletinGroup {
+  slug: string;
+  /** The version every other language inherits from: the default-language file if there is one. */
+  original: Bulletin;
+  /** The versions that have a file of their own, by language. */
+  versions: Map<string, Bulletin>;
+}
+
+export interface PageGroup {
+  slug: string;
+  original: Page;
+  versions: Map<string, Page>;
+}
+
+export interface Content {
+  /** Absolute path of the content directory. */
+  dir: string;
+  site?: Site;
+  services: Service[];
+  bulletins: BulletinGroup[];
+  pages: PageGroup[];
+  problems: Problem[];
+}
+
+/** A content whose site.yaml was readable and which has no errors. */
+export type ValidContent = Content & { site: Site };
+
+const SLUG_RE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const IMAGE_EXT_RE = /\.(jpe?g|png|webp|gif|avif|svg)$/i;
+
+/** `2021-12-16-it-angrepp.en.md` → slug and language; `undefined` language means the default. */
+export function splitFileName(name: string): { slug: string; langSuffix?: string } {
+  const base = name.replace(/\.md$/i, '');
+  const m = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$/.exec(base);
+  return m ? { slug: m[1]!, langSuffix: m[2]! } : { slug: base };
+}
+
+/** A stable id for an update, from its time: it is the anchor on the page and part of the guid. */
+export function updateId(at: Date): string {
+  return 'u' + at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.toLowerCase().endsWith('.md') && statSync(path.join(dir, n)).isFile())
+    .sort();
+}
+
+export function loadContent(contentDir: string): Content {
+  const dir = path.resolve(contentDir);
+  const problems: Problem[] = [];
+  const content: Content = { dir, services: [], bulletins: [], pages: [], problems };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problems.push({ level: 'error', file: '.', code: 'content.missing', params: { dir } });
+    return content;
+  }
+  const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
+  const fileExists = (relPath: string) => {
+    const abs = path.resolve(dir, relPath);
+    return abs.startsWith(dir + path.sep) && existsSync(abs) && statSync(abs).isFile();
+  };
+
+  const siteText = readTextFile(path.join(dir, 'site.yaml'), 'site.yaml');
+  const siteResult = siteText.ok ? readSite(siteText.text, 'site.yaml', fileExists) : undefined;
+  if (!siteText.ok) problems.push(siteText.problem);
+  if (siteResult) problems.push(...siteResult.problems);
+  const languages = siteResult?.languages ?? ['sv'];
+  const timeZone = siteResult?.timeZone ?? 'Europe/Stockholm';
+  const defaultLang = languages[0]!;
+  content.site = siteResult?.site;
+
+  const servicesText = readTextFile(path.join(dir, 'services.yaml'), 'services.yaml');
+  if (servicesText.ok) {
+    const r = readServices(servicesText.text, languages, timeZone);
+    content.services = r.services;
+    problems.push(...r.problems);
+  } else problems.push(servicesText.problem);
+  const serviceIds = new Set(content.services.map((s) => s.id));
+
+  // --- Bulletins -------------------------------------------------------------------------
+  const bulletinDir = path.join(dir, 'bulletins');
+  const raws: RawBulletin[] = [];
+  const seen = new Map<string, string>();
+  for (const name of listMarkdown(bulletinDir)) {
+    const file = rel(path.join(bulletinDir, name));
+    const parsed = identify(name, file, languages, problems, seen);
+    if (!parsed) continue;
+    const text = readTextFile(path.join(bulletinDir, name), file);
+    if (!text.ok) {
+      problems.push(text.problem);
+      continue;
+    }
+    const raw = readBulletin(text.text, file, parsed.slug, parsed.lang, timeZone);
+    problems.push(...raw.problems);
+    raws.push(raw);
+  }
+
+  const bySlug = groupBy(raws, (r) => r.slug);
+  for (const [slug, group] of bySlug) {
+    const originalRaw = group.find((r) => r.lang === defaultLang);
+    const versions = new Map<string, Bulletin>();
+    const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
+    for (const raw of ordered) {
+      const parent = originalRaw && raw !== originalRaw ? originalRaw : undefined;
+      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, fileExists, rel });
+      if (b) versions.set(raw.lang, b);
+    }
+    const original = (originalRaw && versions.get(originalRaw.lang)) ?? versions.values().next().value;
+    if (original) content.bulletins.push({ slug, original, versions });
+  }
+
+  // --- Pages -----------------------------------------------------------------------------
+  const pageDir = path.join(dir, 'pages');
+  const pageSeen = new Map<string, string>();
+  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, fileExists, rel };
+  const pagesBySlug = new Map<string, Page[]>();
+  for (const name of listMarkdown(pageDir)) {
+    const file = rel(path.join(pageDir, name));
+    const parsed = identify(name, file, languages, problems, pageSeen);
+    if (!parsed) continue;
+    if (RESERVED_SLUGS.includes(parsed.slug) || languages.includes(parsed.slug)) {
+      problems.push({ level: 'error', file, code: 'slug.reserved', params: { value: parsed.slug, allowed: RESERVED_SLUGS.join(', ') } });
+      continue;
+    }
+    const text = readTextFile(path.join(pageDir, name), file);
+    if (!text.ok) {
+      problems.push(text.problem);
+      continue;
+    }
+    const result = readPage(text.text, file, parsed.slug, parsed.lang, timeZone);
+    problems.push(...result.problems);
+    checkBodyImages({ file, body: result.body, bodyLine: result.bodyLine }, rc);
+    if (result.page) pagesBySlug.set(parsed.slug, [...(pagesBySlug.get(parsed.slug) ?? []), result.page]);
+  }
+  for (const [slug, list] of pagesBySlug) {
+    list.sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
+    const original = list.find((p) => p.lang === defaultLang) ?? list[0]!;
+    // A translated page keeps the original's place in the navigation unless it says otherwise.
+    const versions = new Map(list.map((p) => [p.lang, p.order === Number.MAX_SAFE_INTEGER ? { ...p, order: original.order } : p]));
+    content.pages.push({ slug, original: versions.get(original.lang)!, versions });
+  }
+  content.pages.sort((a, b) => a.original.order - b.original.order || a.slug.localeCompare(b.slug));
+  return content;
+}
+
+/** Splits a file name into slug and language, recording problems with the name itself. */
+function identify(
+  name: string,
+  file: string,
+  languages: string[],
+  problems: Problem[],
+  seen: Map<string, string>,
+): { slug: string; lang: string } | undefined {
+  const { slug, langSuffix } = splitFileName(name);
+  if (langSuffix !== undefined && !languages.includes(langSuffix)) {
+    problems.push({ level: 'error', file, code: 'lang.unknown-suffix', params: { value: langSuffix, allowed: languages.join(', ') } });
+    return undefined;
+  }
+  if (!SLUG_RE.test(slug)) {
+    problems.push({ level: 'error', file, code: 'file.name', params: { name } });
+    return undefined;
+  }
+  const lang = langSuffix ?? languages[0]!;
+  const key = `${slug}\u0000${lang}`;
+  const other = seen.get(key);
+  if (other) {
+    problems.push({ level: 'error', file, code: 'slug.duplicate', params: { other } });
+    return undefined;
+  }
+  seen.set(key, file);
+  return { slug, lang };
+}
+
+interface ResolveContext {
+  dir: string;
+  serviceIds: Set<string>;
+  problems: Problem[];
+  timeZone: string;
+  fileExists: (relPath: string) => boolean;
+  rel: (abs: string) => string;
+}
+
+/**
+ * Fills a bulletin's fields: its own, else the original's (for a translation). Checks what needs
+ * the whole picture: required fields, service ids, images, dates against each other.
+ */
+function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: ResolveContext): Bulletin | undefined {
+  const f = raw.fields;
+  const p = parent?.fields ?? {};
+  const ctx: ReadContext = { file: raw.file, yaml: raw.yaml, problems: rc.problems, timeZone: rc.timeZone };
+  const r = new FieldReader((raw.yaml.value as Record<string, unknown>) ?? {}, ctx);
+  const ownProblems = raw.problems.some((x) => x.level === 'error' && (x.code.startsWith('yaml') || x.code.startsWith('frontmatter')));
+  if (ownProblems) return undefined;
+
+  if (parent) {
+    if (f.published && p.published && f.published.getTime() !== p.published.getTime()) {
+      r.problem('translation.published', 'published', { value: toIsoWithOffset(f.published, rc.timeZone), original: toIsoWithOffset(p.published, rc.timeZone) });
+    }
+    if (f.services) r.problem('translation.services', 'services', {}, 'warning');
+  }
+  const required = (key: 'title' | 'published' | 'summary', example: string) => {
+    if (f[key] === undefined && (!parent || p[key] === undefined) && !r.has(key)) r.problem('field.required', key, { example });
+  };
+  required('title', 'title: Ekonomisystemet är i gång igen');
+  required('published', 'published: 2022-01-07T16:00');
+  required('summary', 'summary: Fakturor kan betalas igen.');
+
+  const title = f.title ?? p.title;
+  const published = parent ? p.published : f.published;
+  const summary = f.summary ?? p.summary;
+  const updated = f.updated ?? p.updated;
+  if (published && updated && updated < published) {
+    r.problem('date.updated-before-published', 'updated', { updated: toIsoWithOffset(updated, rc.timeZone), published: toIsoWithOffset(published, rc.timeZone) });
+  }
+
+  // Services named by the original (and its updates) must exist.
+  const statusSource = parent ? p : f;
+  if (!parent) {
+    for (const id of Object.keys(f.services ?? {})) {
+      if (!rc.serviceIds.has(id)) r.problem('service.unknown', ['services', id], { value: id, allowed: [...rc.serviceIds].join(', ') });
+    }
+  }
+
+  // Updates: the original's, with texts replaced by the translation's where it has them.
+  const updates = resolveUpdates(raw, parent, r, rc);
+
+  // Lead image: inherited with its alt text unless the translation gives its own.
+  const imagePath = f.image ?? p.image;
+  const imageFrom = f.image ? raw : parent ?? raw;
+  let image: ImageRef | undefined;
+  if (imagePath !== undefined) {
+    const alt = f.imageAlt ?? p.imageAlt;
+    if (!alt) r.problem('image.alt-missing', 'imageAlt');
+    const src = resolveImagePath(imagePath, imageFrom.file, rc);
+    if (src === null) r.problem('image.outside-content', 'image', { value: imagePath });
+    else if (!IMAGE_EXT_RE.test(src)) r.problem('image.format', 'image', { value: imagePath });
+    else if (!rc.fileExists(src)) r.problem('image.missing-file', 'image', { value: imagePath });
+    else if (alt) image = { src, alt, credit: f.imageCredit ?? p.imageCredit };
+  }
+  checkBodyImages(raw, rc);
+
+  if (!title || !published || !summary) return undefined;
+  return {
+    slug: raw.slug,
+    lang: raw.lang,
+    file: raw.file,
+    untranslated: false,
+    title,
+    summary,
+    body: raw.body,
+    published,
+    updated,
+    severity: f.severity ?? p.severity ?? 'info',
+    audience: f.audience ?? p.audience ?? ['public'],
+    services: statusSource.services ?? {},
+    pinned: f.pinned ?? p.pinned ?? false,
+    nextUpdate: f.nextUpdate ?? p.nextUpdate,
+    draft: (parent ? p.draft || f.draft : f.draft) ?? false,
+    image,
+    sms: f.sms ?? p.sms,
+    updates,
+  };
+}
+
+function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: FieldReader, rc: ResolveContext): BulletinUpdate[] {
+  const own = raw.fields.updates ?? [];
+  const source: RawUpdate[] = parent ? parent.fields.updates ?? [] : own;
+  const seen = new Set<number>();
+  const translated = new Map<number, string>();
+  if (parent) {
+    for (const u of own) {
+      if (!u.at) continue;
+      const match = source.find((o) => o.at?.getTime() === u.at!.getTime());
+      if (!match) r.problem('translation.update-unknown', ['updates', u.index, 'at'], { value: toIsoWithOffset(u.at, rc.timeZone) });
+      else if (u.text) translated.set(u.at.getTime(), u.text);
+      if (u.services) r.problem('translation.services', ['updates', u.index, 'services'], {}, 'warning');
+    }
+  }
+  const out: BulletinUpdate[] = [];
+  for (const u of source) {
+    if (!u.at || !u.text) continue;
+    const t = u.at.getTime();
+    if (seen.has(t)) {
+      if (!parent) r.problem('update.duplicate-at', ['updates', u.index, 'at'], { value: toIsoWithOffset(u.at, rc.timeZone) });
+      continue;
+    }
+    seen.add(t);
+    if (!parent) {
+      for (const id of Object.keys(u.services ?? {})) {
+        if (!rc.serviceIds.has(id)) r.problem('service.unknown', ['updates', u.index, 'services', id], { value: id, allowed: [...rc.serviceIds].join(', ') });
+      }
+    }
+    const own = translated.get(t);
+    out.push({ at: u.at, text: own ?? u.text, textLang: own || !parent ? raw.lang : parent.lang, services: u.services ?? {}, id: updateId(u.at) });
+  }
+  return out.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+/** Images in a body must have alt text and be files inside content/ (no other hosts). */
+function checkBodyImages(source: Pick<RawBulletin, 'file' | 'body' | 'bodyLine'>, rc: ResolveContext): void {
+  for (const img of bodyImages(source)) {
+    const problem = (code: Problem['code']) =>
+      rc.problems.push({ level: 'error', file: source.file, field: 'body', line: img.line, code, params: { value: img.src } });
+    if (!img.alt.trim()) problem('image.alt-missing');
+    const src = resolveImagePath(img.src, source.file, rc);
+    if (src === null) problem('image.outside-content');
+    else if (!IMAGE_EXT_RE.test(src)) problem('image.format');
+    else if (!rc.fileExists(src)) problem('image.missing-file');
+  }
+}
+
+/** Resolves an image path written in `fromFile` to a path relative to content/; null if outside. */
+export function resolveImagePath(src: string, fromFile: string, rc: Pick<ResolveContext, 'dir' | 'rel'>): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURI(src.split(/[?#]/)[0]!);
+  } catch {
+    return null;
+  }
+  const abs = path.resolve(rc.dir, path.dirname(fromFile), decoded);
+  if (!abs.startsWith(rc.dir + path.sep)) return null;
+  return rc.rel(abs);
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}

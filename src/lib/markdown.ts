@@ -1,0 +1,160 @@
+// The one Markdown renderer, used by every output: pages, feeds, status data and plain text.
+// Raw HTML is off (a bulletin is never trusted to carry markup: `<script>` comes out as text),
+// and markdown-it's validateLink drops `javascript:`, `vbscript:`, `file:` and `data:` links.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+export interface ResolvedImage {
+  /** URL of the default variant, as the page should reference it. */
+  src: string;
+  width?: number;
+  height?: number;
+  /** Optional responsive variants, e.g. `a.webp 480w, b.webp 960w`. */
+  srcset?: string;
+  sizes?: string;
+}
+
+export interface RenderOptions {
+  /** Turns an image path written in the Markdown into what the page should load. */
+  resolveImage?: (src: string) => ResolvedImage | undefined;
+  /** Base for relative links and images, making every URL absolute (feeds need this). */
+  absoluteBase?: string;
+  /** Images after the first screenful load lazily; lead images are not in the body. */
+  lazyImages?: boolean;
+}
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+const BAD_PROTOCOL = /^\s*(javascript|vbscript|file|data):/i;
+
+function absolutize(url: string, base: string | undefined): string {
+  if (!base || url.startsWith('#')) return url;
+  try {
+    return new URL(url, base).toString();
+  } catch {
+    return url;
+  }
+}
+
+// Headings in a bulletin start at h2: the page title is the one h1.
+md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx]!;
+  const level = Math.min(6, Number(token.tag.slice(1)) + 1);
+  token.tag = `h${level}`;
+  return self.renderToken(tokens, idx, options);
+};
+
+md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
+  const token = tokens[idx]!;
+  const href = token.attrGet('href') ?? '';
+  if (BAD_PROTOCOL.test(href)) token.attrSet('href', '#');
+  else token.attrSet('href', absolutize(href, env.options?.absoluteBase));
+  return self.renderToken(tokens, idx, options);
+};
+
+md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv, self) => {
+  const token = tokens[idx]!;
+  const src = token.attrGet('src') ?? '';
+  const alt = self.renderInlineAsText(token.children ?? [], _options, env);
+  const opts = env.options ?? {};
+  const resolved = opts.resolveImage?.(src);
+  const attrs: [string, string | number | undefined][] = [
+    ['src', absolutize(resolved?.src ?? src, opts.absoluteBase)],
+    ['srcset', resolved?.srcset && absolutizeSrcset(resolved.srcset, opts.absoluteBase)],
+    ['sizes', resolved?.srcset ? resolved.sizes : undefined],
+    ['alt', alt],
+    ['width', resolved?.width],
+    ['height', resolved?.height],
+    ['loading', opts.lazyImages === false ? undefined : 'lazy'],
+    ['decoding', 'async'],
+  ];
+  return `<img ${attrs
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}="${md.utils.escapeHtml(String(v))}"`)
+    .join(' ')}${alt === '' ? ' alt=""' : ''}>`;
+};
+
+function absolutizeSrcset(srcset: string, base: string | undefined): string {
+  return srcset
+    .split(',')
+    .map((part) => {
+      const [url, descriptor] = part.trim().split(/\s+/);
+      return `${absolutize(url ?? '', base)}${descriptor ? ` ${descriptor}` : ''}`;
+    })
+    .join(', ');
+}
+
+interface RenderEnv {
+  options?: RenderOptions;
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  const env: RenderEnv = { options };
+  return md.render(source, env);
+}
+
+export interface MarkdownImage {
+  src: string;
+  alt: string;
+  /** 0-based line within the Markdown source. */
+  line: number;
+}
+
+/** Every image written in the Markdown, with its alt text and where it is. */
+export function findImages(source: string): MarkdownImage[] {
+  const found: MarkdownImage[] = [];
+  const walk = (tokens: Token[], line: number) => {
+    for (const t of tokens) {
+      const here = t.map ? t.map[0] : line;
+      if (t.type === 'image') {
+        found.push({ src: t.attrGet('src') ?? '', alt: t.children?.map((c) => c.content).join('') ?? t.content, line: here });
+      }
+      if (t.children) walk(t.children, here);
+    }
+  };
+  walk(md.parse(source, {}), 0);
+  return found;
+}
+
+/** The Markdown as plain text (no markup), for SMS-like outputs and the plain-text edition. */
+export function markdownToPlainText(source: string): string {
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim()) lines.push(current.trim());
+    current = '';
+  };
+  for (const t of md.parse(source, {})) {
+    if (t.type === 'inline') {
+      for (const c of t.children ?? []) {
+        if (c.type === 'text' || c.type === 'code_inline') current += c.content;
+        else if (c.type === 'softbreak' || c.type === 'hardbreak') current += ' ';
+        else if (c.type === 'image') current += c.children?.map((x) => x.content).join('') ?? '';
+        else if (c.type === 'link_open') {
+          const href = c.attrGet('href') ?? '';
+          if (!BAD_PROTOCOL.test(href)) current += '';
+        }
+      }
+    } else if (t.type === 'list_item_open') {
+      flush();
+      current = '- ';
+    } else if (t.type === 'fence' || t.type === 'code_block') {
+      current += t.content;
+      flush();
+    } else if (t.type.endsWith('_close') && (t.type.startsWith('paragraph') || t.type.startsWith('heading'))) {
+      flush();
+    }
+  }
+  flush();
+  return lines.join('\n');
+}
+
+/** Does the Markdown have a heading that matches? Used by `check` for "what should I do". */
+export function headings(source: string): string[] {
+  const tokens = md.parse(source, {});
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type === 'heading_open') out.push(tokens[i + 1]?.content ?? '');
+  });
+  return out;
+}

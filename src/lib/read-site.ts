@@ -1,0 +1,128 @@
+// content/site.yaml: who sends, where the site lives, its languages, contacts and channels.
+import { isValidTimeZone } from './dates.ts';
+import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
+import { parseYaml } from './yaml-source.ts';
+import type { Channel, Contact, Site } from './types.ts';
+import type { Problem } from './problems.ts';
+
+const KNOWN = ['sender', 'title', 'description', 'url', 'timezone', 'logo', 'languages', 'contacts', 'channels', 'securityContact'];
+const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_RE = /^\+?[0-9][0-9 ()\-–]{1,24}$/;
+/** Used to read dates elsewhere when site.yaml has no usable time zone, so other errors still show. */
+export const FALLBACK_TIMEZONE = 'Europe/Stockholm';
+
+export function isAbsoluteHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+export interface SiteResult {
+  site?: Site;
+  problems: Problem[];
+  /** Languages as far as they could be read, so bulletins can still be checked. */
+  languages: string[];
+  timeZone: string;
+}
+
+export function readSite(text: string, file = 'site.yaml', fileExists: (rel: string) => boolean = () => true): SiteResult {
+  const yaml = parseYaml(text, file);
+  const problems = [...yaml.problems];
+  const fallback = { problems, languages: ['sv'], timeZone: FALLBACK_TIMEZONE };
+  if (yaml.value === undefined) return fallback;
+  if (!isPlainObject(yaml.value)) {
+    problems.push({ level: 'error', file, line: 1, code: 'yaml.not-map' });
+    return fallback;
+  }
+  const ctx: ReadContext = { file, yaml, problems, timeZone: FALLBACK_TIMEZONE };
+  const r = new FieldReader(yaml.value, ctx);
+  r.warnUnknown(KNOWN);
+
+  const languages: string[] = [];
+  const langList = r.list('languages', { required: true, example: 'languages: [sv, en, fi]' });
+  langList?.forEach((code, i) => {
+    const s = String(code);
+    if (!LANG_RE.test(s)) r.problem('lang.code', ['languages', i], { value: s });
+    else if (languages.includes(s)) r.problem('lang.duplicate', ['languages', i], { value: s });
+    else languages.push(s);
+  });
+  if (langList && langList.length === 0) r.problem('list.empty', 'languages');
+
+  let timeZone = r.string('timezone', { required: true, example: 'timezone: Europe/Stockholm' });
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    r.problem('timezone.invalid', 'timezone', { value: timeZone });
+    timeZone = undefined;
+  }
+
+  const sender = r.string('sender', { required: true, example: 'sender: Kalix kommun' });
+  const title = r.localized('title', { required: true, languages, example: 'title: Information om it-angreppet' });
+  const description = r.localized('description', { languages });
+  let url = r.string('url', { required: true, example: 'url: https://kalix-info.example.org/' });
+  if (url !== undefined) {
+    if (!isAbsoluteHttpUrl(url)) {
+      r.problem('url.invalid', 'url', { value: url });
+      url = undefined;
+    } else {
+      const u = new URL(url);
+      u.search = '';
+      u.hash = '';
+      if (!u.pathname.endsWith('/')) u.pathname += '/';
+      url = u.toString();
+    }
+  }
+  const logo = r.string('logo');
+  if (logo !== undefined && !fileExists(logo)) r.problem('logo.missing', 'logo', { value: logo });
+
+  const contacts: Contact[] = [];
+  const contactReaders = r.entries('contacts', { required: true, example: 'contacts: (se README)' });
+  if (r.has('contacts') && Array.isArray(r.obj.contacts) && r.obj.contacts.length === 0) r.problem('list.empty', 'contacts');
+  for (const c of contactReaders) {
+    c.warnUnknown(['name', 'phone', 'email', 'hours', 'url']);
+    const name = c.localized('name', { required: true, languages, example: 'name: Tillfällig växel' });
+    const phone = readPhone(c);
+    const email = c.string('email');
+    if (email !== undefined && !EMAIL_RE.test(email)) c.problem('email.invalid', 'email', { value: email });
+    const hours = c.localized('hours', { languages });
+    const curl = c.string('url');
+    if (curl !== undefined && !isAbsoluteHttpUrl(curl)) c.problem('url.invalid', 'url', { value: curl });
+    if (phone === undefined && email === undefined && !c.has('phone') && !c.has('email')) {
+      c.problem('warn.contact-unreachable', undefined, {}, 'warning');
+    }
+    if (name !== undefined) contacts.push({ name, phone, email, hours, url: curl });
+  }
+
+  const channels: Channel[] = [];
+  for (const c of r.entries('channels')) {
+    c.warnUnknown(['name', 'url']);
+    const name = c.localized('name', { required: true, languages });
+    const curl = c.string('url', { required: true, example: 'url: https://www.facebook.com/kalixkommun' });
+    if (curl !== undefined && !isAbsoluteHttpUrl(curl)) c.problem('url.invalid', 'url', { value: curl });
+    else if (name !== undefined && curl !== undefined) channels.push({ name, url: curl });
+  }
+  const securityContact = r.string('securityContact');
+
+  const langs = languages.length ? languages : ['sv'];
+  const tz = timeZone ?? FALLBACK_TIMEZONE;
+  const complete = languages.length > 0 && contacts.length > 0 && contacts.length === contactReaders.length;
+  const site: Site | undefined =
+    sender && title && url && timeZone && complete
+      ? { sender, title, description, url, timezone: timeZone, logo, languages, contacts, channels, securityContact }
+      : undefined;
+  return { site, problems, languages: langs, timeZone: tz };
+}
+
+function readPhone(c: FieldReader): string | undefined {
+  const v = c.obj.phone;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number') {
+    c.problem('field.phone-number', 'phone');
+    return undefined;
+  }
+  const phone = c.string('phone');
+  if (phone !== undefined && !PHONE_RE.test(phone)) c.problem('phone.invalid', 'phone', { value: phone });
+  return phone;
+}

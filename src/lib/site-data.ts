@@ -1,0 +1,55 @@
+// The content model as the Astro pages and endpoints get it: loaded once per build, from the
+// folder named by KRISINFO_CONTENT (default ./content), at the moment KRISINFO_NOW (default: now).
+// Any error stops the build with the same report `npm run check` prints.
+import path from 'node:path';
+import { buildSiteModel, type SiteModel } from './derive.ts';
+import { loadContent, type ValidContent } from './load-content.ts';
+import { formatReport, hasErrors } from './problems.ts';
+
+export class ContentError extends Error {
+  constructor(readonly report: string) {
+    super(`content/ has errors:\n\n${report}`);
+    this.name = 'ContentError';
+  }
+}
+
+export function contentDir(): string {
+  return path.resolve(process.env.KRISINFO_CONTENT ?? 'content');
+}
+
+/** The build's "now": scheduled bulletins appear once it passes their time. */
+export function buildNow(): Date {
+  const fixed = process.env.KRISINFO_NOW;
+  if (fixed) {
+    const d = new Date(fixed);
+    if (Number.isNaN(d.getTime())) throw new Error(`KRISINFO_NOW is not a date: ${fixed}`);
+    return d;
+  }
+  return new Date();
+}
+
+let cached: { key: string; model: SiteModel; content: ValidContent } | undefined;
+
+export function loadValidContent(dir = contentDir()): ValidContent {
+  const content = loadContent(dir);
+  if (hasErrors(content.problems) || !content.site) {
+    throw new ContentError(formatReport(content.problems.filter((p) => p.level === 'error'), 'sv', path.relative(process.cwd(), dir) || '.'));
+  }
+  return content as ValidContent;
+}
+
+/** The site model for this build. In `astro dev` it is read again on every request. */
+export function getSiteModel(): SiteModel {
+  return getSiteData().model;
+}
+
+export function getSiteData(): { model: SiteModel; content: ValidContent } {
+  const dir = contentDir();
+  const key = `${dir}\u0000${process.env.KRISINFO_NOW ?? ''}`;
+  const dev = process.env.KRISINFO_DEV === '1';
+  if (!cached || cached.key !== key || dev) {
+    const content = loadValidContent(dir);
+    cached = { key, content, model: buildSiteModel(content, buildNow()) };
+  }
+  return { model: cached.model, content: cached.content };
+}

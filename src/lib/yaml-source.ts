@@ -1,0 +1,83 @@
+// YAML with line numbers, for site.yaml, services.yaml and the frontmatter of Markdown files.
+// The YAML 1.2 core schema keeps dates as strings (dates.ts interprets them in the site's zone)
+// and does not turn `no` into false or `0923` into a number with a lost zero silently... mostly:
+// bare digits are still numbers, which validate.ts catches for phone numbers.
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { Problem } from './problems.ts';
+
+export interface YamlSource {
+  /** The parsed value, or undefined when the YAML could not be read. */
+  value: unknown;
+  /** 1-based line of the node at `path` (keys and list indexes), if the YAML has it. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  problems: Problem[];
+}
+
+/**
+ * @param lineOffset lines before `text` in the file (the `---` line of frontmatter), so that
+ *   the numbers in messages match what the officer sees in the editor.
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    problems.push({ level: 'error', file, code: 'yaml.invalid', params: { detail: String((e as Error).message) } });
+    return { value: undefined, lineOf: () => undefined, problems };
+  }
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  for (const err of doc.errors) {
+    const offset = err.pos[0];
+    const line = lineAt(offset);
+    const lineText = text.split('\n')[line - lineOffset - 1] ?? '';
+    if (/^\s*\t/.test(lineText) || (err.code === 'TAB_AS_INDENT')) {
+      problems.push({ level: 'error', file, line, code: 'yaml.tab' });
+    } else {
+      problems.push({ level: 'error', file, line, code: 'yaml.invalid', params: { detail: firstLine(err.message) } });
+    }
+  }
+  if (problems.length) return { value: undefined, lineOf: () => undefined, problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    problems.push({ level: 'error', file, code: 'yaml.invalid', params: { detail: firstLine(String((e as Error).message)) } });
+    return { value: undefined, lineOf: () => undefined, problems };
+  }
+  const lineOf = (path: readonly (string | number)[]) => {
+    // Try the full path, then its parents, so a missing field points at the map that lacks it.
+    for (let n = path.length; n >= 0; n--) {
+      const node = path.length === 0 ? doc.contents : (doc.getIn(path.slice(0, n), true) as Node | undefined);
+      const target = n === 0 ? doc.contents : node;
+      if (target && (isScalar(target) || isMap(target) || isSeq(target)) && target.range) {
+        return lineAt(target.range[0]);
+      }
+      if (n === 0) break;
+    }
+    return undefined;
+  };
+  return { value, lineOf, problems };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
+
+export interface Frontmatter {
+  yaml: YamlSource;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+/** Splits `---\nyaml\n---\nbody`. Text must already be LF-normalised (text-file.ts does that). */
+export function splitFrontmatter(text: string, file: string): Frontmatter | { problem: Problem } {
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') return { problem: { level: 'error', file, line: 1, code: 'frontmatter.missing' } };
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) return { problem: { level: 'error', file, line: 1, code: 'frontmatter.unclosed' } };
+  const yaml = parseYaml(lines.slice(1, end).join('\n'), file, 1);
+  return { yaml, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
