@@ -1,0 +1,49 @@
+// Standing pages every crisis site needs (contact, accessibility statement, easy-to-read,
+// "is this site genuine?") ship as defaults in src/default-pages/. The officer's own file in
+// content/pages/ with the same slug wins for every language, so a default never contradicts it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PageGroup } from './load-content.ts';
+import { splitFileName } from './load-content.ts';
+import { readPage } from './read-page.ts';
+import type { Page, Site } from './types.ts';
+
+/** The language a default page file without a suffix is written in. */
+const DEFAULT_PAGES_LANG = 'sv';
+
+/** Slugs the layout links to from every page; they always exist (a default fills the gap). */
+export const CORE_PAGES = { contact: 'kontakt', accessibility: 'tillganglighet', easyRead: 'lattlast', authenticity: 'akta' } as const;
+
+function defaultPagesDir(): string {
+  return path.resolve(process.env.KRISINFO_ROOT ?? process.cwd(), 'src/default-pages');
+}
+
+/** `{sender}` in a default page becomes the site's sender, so the text names who speaks. */
+function fillIn(text: string, site: Site): string {
+  return text.replace(/\{sender\}/g, site.sender);
+}
+
+export function loadDefaultPages(site: Site, dir = defaultPagesDir()): PageGroup[] {
+  if (!existsSync(dir)) return [];
+  const bySlug = new Map<string, Page[]>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    const { slug, langSuffix } = splitFileName(name);
+    const lang = langSuffix ?? DEFAULT_PAGES_LANG;
+    if (!site.languages.includes(lang)) continue;
+    const text = fillIn(readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), site);
+    const { page } = readPage(text, `src/default-pages/${name}`, slug, lang, site.timezone);
+    if (page) bySlug.set(slug, [...(bySlug.get(slug) ?? []), page]);
+  }
+  const defaultLang = site.languages[0]!;
+  return [...bySlug].map(([slug, list]) => {
+    const original = list.find((p) => p.lang === defaultLang) ?? list.find((p) => p.lang === DEFAULT_PAGES_LANG) ?? list[0]!;
+    return { slug, original, versions: new Map(list.map((p) => [p.lang, p])) };
+  });
+}
+
+/** The officer's pages plus the defaults they lack, in navigation order. */
+export function standingPages(site: Site, own: PageGroup[], dir?: string): PageGroup[] {
+  const have = new Set(own.map((g) => g.slug));
+  const merged = [...own, ...loadDefaultPages(site, dir).filter((g) => !have.has(g.slug))];
+  return merged.sort((a, b) => a.original.order - b.original.order || a.slug.localeCompare(b.slug));
+}
