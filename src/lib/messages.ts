@@ -226,6 +226,43 @@ const catalog = {
     sv: { text: 'Bilden "{value}" är bara {width} bildpunkter bred; sidan visar upp till {max}.', fix: 'Använd en större bild om du har en.' },
     en: { text: 'The image "{value}" is only {width} pixels wide; the page shows up to {max}.', fix: 'Use a larger image if you have one.' },
   },
+  // Messages of the command-line tools (npm run new, update, translate, check).
+  'cli.unknown-option': {
+    sv: { text: 'Okänt val: {value}.', fix: 'Kör npm run {command} -- --help för att se vilka val som finns.' },
+    en: { text: 'Unknown option: {value}.', fix: 'Run npm run {command} -- --help to see the options.' },
+  },
+  'cli.missing-answer': {
+    sv: { text: 'Uppgiften "{value}" saknas, och det finns ingen terminal att fråga i.', fix: 'Ange den med --{value} "…" på kommandoraden.' },
+    en: { text: 'The answer "{value}" is missing, and there is no terminal to ask on.', fix: 'Give it with --{value} "…" on the command line.' },
+  },
+  'cli.not-found': {
+    sv: { text: 'Hittar inget meddelande som heter "{value}".', fix: 'Ange filen (content/bulletins/….md) eller namnet utan .md, t.ex. 2021-12-16-it-angrepp.' },
+    en: { text: 'No bulletin is called "{value}".', fix: 'Give the file (content/bulletins/….md) or its name without .md, e.g. 2021-12-16-it-angrepp.' },
+  },
+  'cli.exists': {
+    sv: { text: 'Filen {value} finns redan och skrivs inte över.', fix: 'Öppna och redigera filen i stället.' },
+    en: { text: 'The file {value} already exists and is not overwritten.', fix: 'Open and edit that file instead.' },
+  },
+  'cli.lang-default': {
+    sv: { text: '"{value}" är webbplatsens huvudspråk: originalet är redan skrivet på det.', fix: 'Välj ett av de andra språken: {allowed}.' },
+    en: { text: '"{value}" is the site’s main language: the original is already written in it.', fix: 'Choose one of the other languages: {allowed}.' },
+  },
+  'cli.service-format': {
+    sv: { text: '"{value}" ska skrivas som id=status.', fix: 'Skriv t.ex. --service ekonomi=operational.' },
+    en: { text: '"{value}" must be written as id=status.', fix: 'Write e.g. --service finance=operational.' },
+  },
+  'cli.updates-flow': {
+    sv: { text: 'updates står på en enda rad ([ … ]) och kan inte fyllas på utan att raden skrivs om.', fix: 'Skriv updates som en lista med en post per rad (  - at: …) och försök igen.' },
+    en: { text: 'updates is written on one line ([ … ]) and cannot be extended without rewriting that line.', fix: 'Write updates as a list with one entry per line (  - at: …) and try again.' },
+  },
+  'cli.translation-target': {
+    sv: { text: 'Uppdateringar skrivs i originalet, inte i en översättning.', fix: 'Kör kommandot med originalet, {value}; översätt sedan texten i översättningen.' },
+    en: { text: 'Updates are written in the original, not in a translation.', fix: 'Run the command on the original, {value}; then translate the text in the translation.' },
+  },
+  'cli.no-site': {
+    sv: { text: 'site.yaml går inte att läsa, så språk och tidszon är okända.', fix: 'Rätta felen i site.yaml först (npm run check visar dem).' },
+    en: { text: 'site.yaml cannot be read, so the languages and time zone are unknown.', fix: 'Fix the errors in site.yaml first (npm run check shows them).' },
+  },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
 export type MessageCode = keyof typeof catalog;

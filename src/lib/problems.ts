@@ -39,6 +39,15 @@ export function formatProblem(p: Problem, lang: MessageLang = 'sv', contentLabel
   return `${level} ${where}${field} ${msg.text}${msg.fix ? `\n    → ${msg.fix}` : ''}`;
 }
 
+/** A problem under its file's heading: the file is not repeated, the line and field lead. */
+function formatUnderFile(p: Problem, lang: MessageLang): string {
+  const msg = messageFor(p, lang);
+  const sv = lang === 'sv';
+  const level = sv ? (p.level === 'error' ? 'FEL' : 'VARNING') : p.level === 'error' ? 'ERROR' : 'WARNING';
+  const where = [p.line ? `${sv ? 'rad' : 'line'} ${p.line}` : '', p.field ? `${sv ? 'fältet' : 'field'} "${p.field}"` : ''].filter(Boolean).join(', ');
+  return `  ${level}${where ? ` ${where}:` : ''} ${msg.text}${msg.fix ? `\n      → ${msg.fix}` : ''}`;
+}
+
 /** Every problem, grouped under its file, with a count at the end. */
 export function formatReport(problems: readonly Problem[], lang: MessageLang = 'sv', contentLabel = 'content'): string {
   const sorted = sortProblems(problems);
@@ -49,14 +58,14 @@ export function formatReport(problems: readonly Problem[], lang: MessageLang = '
       current = p.file;
       lines.push('', `${contentLabel}/${p.file}`);
     }
-    lines.push('  ' + formatProblem(p, lang, contentLabel).replace(/\n/g, '\n  '));
+    lines.push(formatUnderFile(p, lang));
   }
   const errors = sorted.filter((p) => p.level === 'error').length;
   const warnings = sorted.length - errors;
   lines.push(
     '',
     lang === 'sv'
-      ? `${errors} fel, ${warnings} varningar.`
+      ? `${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}.`
       : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
   );
   return lines.join('\n').trimStart();

@@ -1,0 +1,71 @@
+// `npm run check`: reads all of content/ and reports every problem at once, grouped by file, with
+// line numbers and what to do. Exit 1 on errors (the build would stop), 0 on warnings alone
+// unless --strict. `--json` prints the problems for other tools and tests.
+import path from 'node:path';
+import { readArgs, flagOpt, stringOpt } from '../src/lib/cli/args.ts';
+import { fileLocator } from '../src/lib/cli/locate.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
+import { loadContent } from '../src/lib/load-content.ts';
+import { messageFor, type MessageLang } from '../src/lib/messages.ts';
+import { formatReport, sortProblems } from '../src/lib/problems.ts';
+import { findWarnings } from '../src/lib/warnings.ts';
+
+const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
+
+Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
+  --strict   varningar räknas som fel (avslutar med kod 1)
+  --json     skriv problemen som JSON
+  --lang     sv eller en (standard: sv, eller en om webbplatsens huvudspråk inte är svenska)
+  --content  innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
+  --now      tidpunkten varningar räknas från (standard: nu)`;
+
+let lang: MessageLang = 'sv';
+
+async function main(): Promise<number> {
+  const args = readArgs(
+    process.argv.slice(2),
+    {
+      strict: { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      content: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'check',
+  );
+  lang = messageLang(stringOpt(args, 'lang'), undefined);
+  if (flagOpt(args, 'help')) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const nowText = stringOpt(args, 'now');
+  const now = nowText ? new Date(nowText) : new Date();
+  if (Number.isNaN(now.getTime())) throw new CliError({ code: 'date.format', params: { value: nowText! } });
+
+  const dir = path.resolve(stringOpt(args, 'content') ?? process.env.KRISINFO_CONTENT ?? 'content');
+  const started = performance.now();
+  const content = loadContent(dir);
+  const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir))]);
+  const ms = performance.now() - started;
+  lang = messageLang(stringOpt(args, 'lang'), content.site?.languages[0]);
+
+  const errors = problems.filter((p) => p.level === 'error').length;
+  const warnings = problems.length - errors;
+  const failed = errors > 0 || (flagOpt(args, 'strict') && warnings > 0);
+  const label = path.relative(process.cwd(), dir) || '.';
+
+  if (flagOpt(args, 'json')) {
+    const list = problems.map((p) => ({ ...p, ...messageFor(p, lang) }));
+    console.log(JSON.stringify({ ok: !failed, errors, warnings, problems: list }, null, 2));
+  } else if (problems.length === 0) {
+    console.log(lang === 'sv' ? `Inga fel eller varningar i ${label}/ (${ms.toFixed(0)} ms).` : `No errors or warnings in ${label}/ (${ms.toFixed(0)} ms).`);
+  } else {
+    console.log(formatReport(problems, lang, label));
+    if (!failed && warnings) console.log(lang === 'sv' ? 'Varningarna stoppar inte bygget.' : 'Warnings do not stop the build.');
+    if (failed && !errors) console.log(lang === 'sv' ? '--strict: varningarna räknas som fel.' : '--strict: warnings count as errors.');
+  }
+  return failed ? EXIT_CONTENT : EXIT_OK;
+}
+
+await runTool(main, () => lang);

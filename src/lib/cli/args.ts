@@ -1,0 +1,36 @@
+// Command-line arguments for the officer's tools, on top of node:util parseArgs. An unknown option
+// or a missing value becomes a CliError with a message in the officer's language, not a stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from './output.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export function readArgs(argv: string[], options: OptionSpec, command: string): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (e) {
+    const message = String((e as Error).message);
+    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? message;
+    throw new CliError({ code: 'cli.unknown-option', params: { value: option, command } });
+  }
+}
+
+export function stringOpt(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function listOpt(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+export function flagOpt(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
