@@ -12,6 +12,8 @@ export interface ResolvedImage {
   /** Optional responsive variants, e.g. `a.webp 480w, b.webp 960w`. */
   srcset?: string;
   sizes?: string;
+  /** Modern formats offered first, e.g. `{ type: 'image/webp', srcset }`: rendered as <picture><source>. */
+  sources?: { type: string; srcset: string }[];
 }
 
 export interface RenderOptions {
@@ -37,12 +39,13 @@ function absolutize(url: string, base: string | undefined): string {
 }
 
 // Headings in a bulletin start at h2: the page title is the one h1.
-md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
-  const token = tokens[idx]!;
-  const level = Math.min(6, Number(token.tag.slice(1)) + 1);
-  token.tag = `h${level}`;
-  return self.renderToken(tokens, idx, options);
-};
+md.core.ruler.push('shift_headings', (state) => {
+  for (const token of state.tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+    }
+  }
+});
 
 md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
   const token = tokens[idx]!;
@@ -68,10 +71,16 @@ md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv, self) => {
     ['loading', opts.lazyImages === false ? undefined : 'lazy'],
     ['decoding', 'async'],
   ];
-  return `<img ${attrs
+  const img = `<img ${attrs
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}="${md.utils.escapeHtml(String(v))}"`)
     .join(' ')}${alt === '' ? ' alt=""' : ''}>`;
+  // A browser that does not know a <source> type (old phones and WebP) uses the <img>.
+  const sources = (resolved?.sources ?? []).map(
+    (s) =>
+      `<source type="${md.utils.escapeHtml(s.type)}" srcset="${md.utils.escapeHtml(absolutizeSrcset(s.srcset, opts.absoluteBase))}"${resolved?.sizes ? ` sizes="${md.utils.escapeHtml(resolved.sizes)}"` : ''}>`,
+  );
+  return sources.length ? `<picture>${sources.join('')}${img}</picture>` : img;
 };
 
 function absolutizeSrcset(srcset: string, base: string | undefined): string {

@@ -1,0 +1,54 @@
+// The one Markdown renderer: bulletins are never trusted to carry markup or script.
+import { describe, expect, it } from 'vitest';
+import { findImages, markdownToPlainText, renderMarkdown } from '../src/lib/markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('escapes raw HTML instead of passing it through', () => {
+    const html = renderMarkdown('Hej <script>alert(1)</script> <img src=x onerror=alert(2)>');
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:x', 'data:text/html,<b>x</b>', 'file:///etc/passwd'])(
+    'never makes a link of %s',
+    (href) => {
+      const html = renderMarkdown(`[klicka](${href})`);
+      expect(html).not.toMatch(/href="(javascript|vbscript|data|file):/i);
+    },
+  );
+
+  it('keeps ordinary links and makes relative ones absolute when asked', () => {
+    expect(renderMarkdown('[k](https://example.org/a)')).toContain('href="https://example.org/a"');
+    expect(renderMarkdown('[k](../kontakt/)', { absoluteBase: 'https://x.example/sv/bulletiner/a/' })).toContain(
+      'href="https://x.example/sv/bulletiner/kontakt/"',
+    );
+  });
+
+  it('starts bulletin headings at h2, since the page title is the h1', () => {
+    expect(renderMarkdown('# A\n\n## B')).toBe('<h2>A</h2>\n<h3>B</h3>\n');
+  });
+
+  it('renders images with alt, size and lazy loading through the resolver', () => {
+    const html = renderMarkdown('![Karta](images/k.png)', {
+      resolveImage: () => ({ src: '/media/bulletins/images/k.png', width: 640, height: 400 }),
+      absoluteBase: 'https://x.example/',
+    });
+    expect(html).toContain('src="https://x.example/media/bulletins/images/k.png"');
+    expect(html).toMatch(/alt="Karta".*width="640" height="400" loading="lazy" decoding="async"/);
+  });
+});
+
+describe('findImages and plain text', () => {
+  it('finds every image with its alt text and line', () => {
+    expect(findImages('Text\n\n![Ett](a.png)\n\n- ![](b.jpg)')).toEqual([
+      { src: 'a.png', alt: 'Ett', line: 2 },
+      { src: 'b.jpg', alt: '', line: 4 },
+    ]);
+  });
+
+  it('turns Markdown into plain text without markup', () => {
+    expect(markdownToPlainText('## Rubrik\n\nEn **fet** [länk](https://x.example).\n\n- ett\n- två')).toBe(
+      'Rubrik\nEn fet länk.\n- ett\n- två',
+    );
+  });
+});
