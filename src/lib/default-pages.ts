@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PageGroup } from './load-content.ts';
 import { splitFileName } from './load-content.ts';
+import { formatDate } from './i18n.ts';
 import { readPage } from './read-page.ts';
 import type { Page, Site } from './types.ts';
 
@@ -18,19 +19,20 @@ function defaultPagesDir(): string {
   return path.resolve(process.env.KRISINFO_ROOT ?? process.cwd(), 'src/default-pages');
 }
 
-/** `{sender}` in a default page becomes the site's sender, so the text names who speaks. */
-function fillIn(text: string, site: Site): string {
-  return text.replace(/\{sender\}/g, site.sender);
+/** Placeholders in a default page: who speaks, the site's address, and when it was built. */
+function fillIn(text: string, site: Site, lang: string, now: Date): string {
+  const values: Record<string, string> = { sender: site.sender, url: site.url, built: formatDate(now, lang, site.timezone) };
+  return text.replace(/\{(sender|url|built)\}/g, (_, key: string) => values[key]!);
 }
 
-export function loadDefaultPages(site: Site, dir = defaultPagesDir()): PageGroup[] {
+export function loadDefaultPages(site: Site, now: Date, dir = defaultPagesDir()): PageGroup[] {
   if (!existsSync(dir)) return [];
   const bySlug = new Map<string, Page[]>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
     const { slug, langSuffix } = splitFileName(name);
     const lang = langSuffix ?? DEFAULT_PAGES_LANG;
     if (!site.languages.includes(lang)) continue;
-    const text = fillIn(readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), site);
+    const text = fillIn(readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), site, lang, now);
     const { page } = readPage(text, `src/default-pages/${name}`, slug, lang, site.timezone);
     if (page) bySlug.set(slug, [...(bySlug.get(slug) ?? []), page]);
   }
@@ -42,8 +44,8 @@ export function loadDefaultPages(site: Site, dir = defaultPagesDir()): PageGroup
 }
 
 /** The officer's pages plus the defaults they lack, in navigation order. */
-export function standingPages(site: Site, own: PageGroup[], dir?: string): PageGroup[] {
+export function standingPages(site: Site, own: PageGroup[], now: Date, dir?: string): PageGroup[] {
   const have = new Set(own.map((g) => g.slug));
-  const merged = [...own, ...loadDefaultPages(site, dir).filter((g) => !have.has(g.slug))];
+  const merged = [...own, ...loadDefaultPages(site, now, dir).filter((g) => !have.has(g.slug))];
   return merged.sort((a, b) => a.original.order - b.original.order || a.slug.localeCompare(b.slug));
 }

@@ -10,7 +10,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export const GET: APIRoute = () => {
   const { model, content } = getSiteData();
   const { site } = model;
-  const pages = standingPages(site, content.pages);
+  const pages = standingPages(site, content.pages, model.now);
   const byLang = new Map(site.languages.map((l) => [l, pagePathsIn(model, pages, l)]));
   const urls: string[] = [];
   for (const lang of site.languages) {

@@ -1,0 +1,12 @@
+// The main feed (public bulletins and their updates): /rss.xml, /<lang>/rss.xml.
+import type { APIRoute } from 'astro';
+import { mainFeed } from '../../lib/feeds/feeds.ts';
+import { renderRss } from '../../lib/feeds/rss.ts';
+import { feedContext, languagePaths, RSS_TYPE } from '../../lib/feeds/routes.ts';
+
+export const getStaticPaths = languagePaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const ctx = feedContext();
+  return new Response(renderRss(mainFeed(ctx, props.lang as string), ctx.site.sender), { headers: { 'Content-Type': RSS_TYPE } });
+};
