@@ -244,13 +244,15 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   const imageFrom = f.image ? raw : parent ?? raw;
   let image: ImageRef | undefined;
   if (imagePath !== undefined) {
-    const alt = f.imageAlt ?? p.imageAlt;
-    if (!alt) r.problem('image.alt-missing', 'imageAlt');
+    const decorative = f.imageDecorative ?? p.imageDecorative ?? false;
+    // A decorative image is shown with alt="" (screen readers skip it), whatever imageAlt says.
+    const alt = decorative ? '' : f.imageAlt ?? p.imageAlt;
+    if (!alt && !decorative) r.problem('image.alt-missing', 'imageAlt');
     const src = resolveImagePath(imagePath, imageFrom.file, rc);
     if (src === null) r.problem('image.outside-content', 'image', { value: imagePath });
     else if (!IMAGE_EXT_RE.test(src)) r.problem('image.format', 'image', { value: imagePath });
     else if (!rc.fileExists(src)) r.problem('image.missing-file', 'image', { value: imagePath });
-    else if (alt) image = { src, alt, credit: f.imageCredit ?? p.imageCredit };
+    else if (alt || decorative) image = { src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
 

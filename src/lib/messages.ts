@@ -115,8 +115,8 @@ const catalog = {
     en: { text: 'The id "{value}" is used by more than one service.', fix: 'Give every service an id of its own.' },
   },
   'image.alt-missing': {
-    sv: { text: 'Bilden saknar alternativtext (beskrivning för den som inte ser bilden).', fix: 'Beskriv bilden med några ord: i imageAlt för huvudbilden, mellan [ ] i ![text](bild.jpg) i texten. Skriv decorative: true bara om bilden inte säger något.' },
-    en: { text: 'The image has no alternative text (a description for those who cannot see it).', fix: 'Describe the image in a few words: in imageAlt for the lead image, between [ ] in ![text](image.jpg) in the body.' },
+    sv: { text: 'Bilden saknar alternativtext (beskrivning för den som inte ser bilden).', fix: 'Beskriv bilden med några ord: i imageAlt för huvudbilden, mellan [ ] i ![text](bild.jpg) i texten. Skriv imageDecorative: true (bara huvudbilden) om bilden inte säger något som texten inte redan säger.' },
+    en: { text: 'The image has no alternative text (a description for those who cannot see it).', fix: 'Describe the image in a few words: in imageAlt for the lead image, between [ ] in ![text](image.jpg) in the body. Write imageDecorative: true (lead image only) if the image says nothing the text does not.' },
   },
   'image.missing-file': {
     sv: { text: 'Bildfilen "{value}" finns inte.', fix: 'Kontrollera namnet och att bilden ligger i rätt mapp (sökvägen räknas från filen).' },

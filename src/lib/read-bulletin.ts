@@ -9,6 +9,7 @@ import type { Problem } from './problems.ts';
 export const BULLETIN_FIELDS = [
   'title', 'published', 'updated', 'summary', 'severity', 'audience', 'services', 'pinned',
   'nextUpdate', 'draft', 'image', 'imageAlt', 'imageCredit', 'sms', 'updates',
+  'imageDecorative',
 ] as const;
 export const SUMMARY_MAX = 300;
 export const SMS_MAX = 160;
@@ -36,6 +37,8 @@ export interface RawBulletinFields {
   image?: string;
   imageAlt?: string;
   imageCredit?: string;
+  /** The lead image only decorates: it is shown with empty alt text, and imageAlt may be left out. */
+  imageDecorative?: boolean;
   sms?: string;
   updates?: RawUpdate[];
 }
@@ -97,6 +100,7 @@ export function readBulletin(text: string, file: string, slug: string, lang: str
     image: r.string('image'),
     imageAlt: r.string('imageAlt'),
     imageCredit: r.string('imageCredit'),
+    imageDecorative: has('imageDecorative') ? r.boolean('imageDecorative', false) : undefined,
     sms: r.string('sms', { max: SMS_MAX }),
   };
   if (has('updates')) {

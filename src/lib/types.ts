@@ -58,6 +58,8 @@ export interface ImageRef {
   src: string;
   alt: string;
   credit?: string;
+  /** Marked `imageDecorative: true`: says nothing the text does not, so `alt` is empty on purpose. */
+  decorative?: boolean;
 }
 
 export interface BulletinUpdate {
