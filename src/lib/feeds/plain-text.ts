@@ -1,0 +1,76 @@
+// bulletiner.txt: the whole situation as plain text. One small request that works over the
+// slowest link, in lynx, and pasted into SMS, e-mail or a radio script: the status of every
+// service, then every public bulletin (latest news first) with its times, then the contacts.
+// No markup at all: Markdown is flattened with markdownToPlainText and lines wrap at 72 characters.
+import { bulletinIn, isPublic, lastActivity, type SiteModel } from '../derive.ts';
+import { formatDateTime, localize } from '../i18n.ts';
+import { markdownToPlainText } from '../markdown.ts';
+import type { Bulletin } from '../types.ts';
+import { absoluteUrl, paths } from '../urls.ts';
+import { feedStrings, statusLabel } from './strings.ts';
+import { TEXT_WIDTH, wrapText } from './wrap.ts';
+
+function heading(text: string, lang: string, underline: string): string {
+  const upper = underline === '=' ? text.toLocaleUpperCase(lang) : text;
+  return `${upper}\n${underline.repeat(Math.min([...upper].length, TEXT_WIDTH))}`;
+}
+
+/** Bulletins as the plain text lists them: by the time of their latest news, newest first. */
+export function plainTextOrder(model: SiteModel) {
+  return model.bulletins
+    .filter((g) => isPublic(g.original))
+    .sort((a, b) => lastActivity(b.original).getTime() - lastActivity(a.original).getTime() || a.slug.localeCompare(b.slug));
+}
+
+export function buildPlainText(model: SiteModel, lang: string): string {
+  const { site } = model;
+  const s = feedStrings(lang);
+  const when = (d: Date) => formatDateTime(d, lang, site.timezone);
+  const blocks: string[] = [];
+
+  blocks.push([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
+
+  const statusLines = model.services.map((st) => {
+    const since = st.since ? ` (${s.since} ${when(st.since)})` : '';
+    return `- ${localize(st.service.name, lang, site)}: ${statusLabel(st.status, lang)}${since}`;
+  });
+  if (model.nextUpdate) statusLines.push('', `${s.nextUpdate}: ${when(model.nextUpdate.at)}`);
+  blocks.push(`${heading(s.statusNow, lang, '=')}\n${statusLines.join('\n')}`);
+
+  const groups = plainTextOrder(model);
+  blocks.push(heading(s.bulletins, lang, '='));
+  if (groups.length === 0) blocks.push(s.noBulletins);
+  for (const g of groups) blocks.push(bulletinText(bulletinIn(g, lang), model, lang));
+
+  const contacts = site.contacts.map((c) => {
+    const how = [c.phone, c.email, c.url].filter(Boolean).join(', ');
+    const hours = c.hours ? ` (${localize(c.hours, lang, site)})` : '';
+    return `- ${localize(c.name, lang, site)}: ${how}${hours}`;
+  });
+  blocks.push(`${heading(s.contacts, lang, '=')}\n${contacts.join('\n')}`);
+
+  return `${wrapText(blocks.join('\n\n'))}\n`;
+}
+
+function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {
+  const { site } = model;
+  const s = feedStrings(lang);
+  const when = (d: Date) => formatDateTime(d, lang, site.timezone);
+  const times = [`${s.published} ${when(b.published)}`];
+  if (b.updated && b.updated > b.published) times.push(`${s.updated} ${when(b.updated)}`);
+  const parts = [heading(b.title, lang, '-'), `${times.join('. ')}.`, absoluteUrl(site, paths.bulletin(site, lang, b.slug))];
+  if (b.untranslated) parts.push(s.untranslated);
+  parts.push('', b.summary, '', paragraphs(markdownToPlainText(b.body)));
+  if (b.nextUpdate && b.nextUpdate > model.now) parts.push('', `${s.nextUpdate}: ${when(b.nextUpdate)}`);
+  if (b.updates.length) {
+    parts.push('', `${s.updates}:`);
+    for (const u of b.updates) parts.push('', `* ${when(u.at)}`, paragraphs(markdownToPlainText(u.text)));
+  }
+  return parts.join('\n');
+}
+
+/** markdownToPlainText gives one line per block: a blank line between paragraphs, none inside a list. */
+function paragraphs(text: string): string {
+  const lines = text.split('\n');
+  return lines.map((line, i) => (i > 0 && !(line.startsWith('- ') && lines[i - 1]!.startsWith('- ')) ? `\n${line}` : line)).join('\n');
+}

@@ -1,0 +1,33 @@
+// Line wrapping for the plain-text edition: lines of at most `width` characters so the text pastes
+// into an e-mail, an SMS tool or a radio script without the receiving end breaking lines mid-word.
+// Words longer than a line (URLs) stay whole on a line of their own. List items keep a hanging indent.
+
+export const TEXT_WIDTH = 72;
+
+function wrapLine(line: string, width: number): string[] {
+  const marker = /^(\s*(?:[-*]|\d+[.)])\s+)/.exec(line)?.[1] ?? /^(\s*)/.exec(line)![1]!;
+  const indent = ' '.repeat(marker.length);
+  const words = line.slice(marker.length).split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let current = marker;
+  let empty = true;
+  for (const word of words) {
+    const next = empty ? current + word : `${current} ${word}`;
+    if (!empty && [...next].length > width) {
+      out.push(current);
+      current = indent + word;
+    } else {
+      current = next;
+    }
+    empty = false;
+  }
+  out.push(current.trimEnd());
+  return out;
+}
+
+export function wrapText(text: string, width = TEXT_WIDTH): string {
+  return text
+    .split('\n')
+    .flatMap((line) => (line.trim() === '' ? [''] : wrapLine(line.trimEnd(), width)))
+    .join('\n');
+}
