@@ -147,6 +147,11 @@ export function markdownToPlainText(source: string): string {
     } else if (t.type === 'list_item_open') {
       flush();
       current = '- ';
+    } else if (t.type === 'td_open' || t.type === 'th_open') {
+      // A table row becomes one line, cells separated, instead of the cells run together.
+      if (current.trim()) current += ' | ';
+    } else if (t.type === 'tr_close') {
+      flush();
     } else if (t.type === 'fence' || t.type === 'code_block') {
       current += t.content;
       flush();
