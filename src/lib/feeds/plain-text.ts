@@ -69,8 +69,9 @@ function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {
   return parts.join('\n');
 }
 
-/** markdownToPlainText gives one line per block: a blank line between paragraphs, none inside a list. */
+/** markdownToPlainText gives one line per block: a blank line between paragraphs, none inside a list or table. */
 function paragraphs(text: string): string {
   const lines = text.split('\n');
-  return lines.map((line, i) => (i > 0 && !(line.startsWith('- ') && lines[i - 1]!.startsWith('- ')) ? `\n${line}` : line)).join('\n');
+  const together = (a: string, b: string) => (a.startsWith('- ') && b.startsWith('- ')) || (a.includes(' | ') && b.includes(' | '));
+  return lines.map((line, i) => (i > 0 && !together(lines[i - 1]!, line) ? `\n${line}` : line)).join('\n');
 }
