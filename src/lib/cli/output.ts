@@ -10,6 +10,8 @@ export const EXIT_USAGE = 2;
 export interface CliMessage {
   code: MessageCode;
   params?: Record<string, string | number>;
+  /** The command-line option the message is about, e.g. `--severity`. */
+  option?: string;
 }
 
 /** A refusal: nothing was written. Carries one or more messages and the exit code. */
@@ -35,7 +37,7 @@ export function messageLang(flag: string | undefined, siteDefault: string | unde
 export function formatCliMessage(m: CliMessage | Problem, lang: MessageLang, contentLabel = 'content'): string {
   if ('level' in m && 'file' in m) return formatProblem(m, lang, contentLabel);
   const msg = messageFor(m, lang);
-  return `${lang === 'sv' ? 'FEL' : 'ERROR'} ${msg.text}${msg.fix ? `\n    → ${msg.fix}` : ''}`;
+  return `${lang === 'sv' ? 'FEL' : 'ERROR'}${m.option ? ` ${m.option}:` : ''} ${msg.text}${msg.fix ? `\n    → ${msg.fix}` : ''}`;
 }
 
 /** Runs a tool's main function and turns refusals into messages and exit codes. */
