@@ -17,3 +17,12 @@ export function contentSecurityPolicy(kind: PageKind = 'default'): string {
     "form-action 'self'",
   ].join('; ');
 }
+
+/**
+ * The policy as an HTTP header (Netlify, Cloudflare, nginx, Apache). One header covers every page,
+ * so it allows what the search page needs; each page's <meta> narrows it again. Only a header can
+ * forbid framing (frame-ancestors is ignored in <meta>).
+ */
+export function headerContentSecurityPolicy(): string {
+  return `${contentSecurityPolicy('search')}; frame-ancestors 'none'`;
+}

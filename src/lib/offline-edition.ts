@@ -1,0 +1,203 @@
+// The offline edition: the whole current situation in one HTML file that works without a server
+// or a network: from a USB stick, as an e-mail attachment, or printed as a leaflet. Styles sit in
+// the file and images are data: URIs; there are no scripts, and its own CSP forbids loading
+// anything at all, so a copy passed around can never phone home or break.
+import { toIsoWithOffset } from './dates.ts';
+import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from './derive.ts';
+import { formatDateTime, localize, localizedLang, t } from './i18n.ts';
+import { renderMarkdown } from './markdown.ts';
+import { NATIONAL_NUMBERS, telHref } from './phone.ts';
+import type { Bulletin, Localized, Status } from './types.ts';
+import { absoluteUrl, paths } from './urls.ts';
+
+/** An image as the file embeds it. */
+export interface EmbeddedImage {
+  dataUri: string;
+  width?: number;
+  height?: number;
+}
+
+export interface OfflineInput {
+  model: SiteModel;
+  lang: string;
+  /** Embedded images by path relative to content/ (lead images, body images, the logo). */
+  images: Map<string, EmbeddedImage>;
+  /** Resolves an image written in a Markdown file to its content-relative path. */
+  resolveBodyImage: (written: string, fromFile: string) => string | undefined;
+}
+
+export const OFFLINE_FILE = 'offline.html';
+
+/** Stands for an image that is not embedded; a data: URL survives the renderer's absolutizing. */
+const MISSING = 'data:,';
+
+/** Nothing may load, nothing may run: only the inline styles and data: images. */
+export const OFFLINE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+// The few words only this file needs; everything else comes from the site's UI strings.
+const WORDS: Record<string, Record<string, string>> = {
+  sv: {
+    edition: 'Utskriftsvänlig utgåva',
+    made: 'Sammanställd {time}. Den senaste informationen finns på',
+    bulletins: 'Aktuella meddelanden',
+    staff: 'Meddelanden till personal',
+    untranslated: 'Inte översatt än.',
+  },
+  en: {
+    edition: 'Printable edition',
+    made: 'Compiled {time}. The latest information is at',
+    bulletins: 'Current bulletins',
+    staff: 'Bulletins for staff',
+    untranslated: 'Not translated yet.',
+  },
+  fi: {
+    edition: 'Tulostettava versio',
+    made: 'Koottu {time}. Uusimmat tiedot ovat osoitteessa',
+    bulletins: 'Ajankohtaiset tiedotteet',
+    staff: 'Tiedotteet henkilöstölle',
+    untranslated: 'Ei vielä käännetty.',
+  },
+};
+
+function word(lang: string, key: string, params: Record<string, string> = {}): string {
+  const s = WORDS[lang]?.[key] ?? WORDS[lang.split('-')[0]!]?.[key] ?? WORDS.sv![key]!;
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const MARKS: Record<Status, string> = { down: '✕', manual: '!', degraded: '◐', operational: '✓' };
+
+const STYLE = `
+:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#111;background:#fff}
+body{max-width:42rem;margin:0 auto;padding:1rem}
+header{border-bottom:3px solid #111;margin-bottom:1rem}
+.logo{max-height:3rem;width:auto}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #999}
+h3{font-size:1.15rem;margin:1.5rem 0 .3rem}
+.sender{font-weight:700;margin:0}.meta,.made{color:#333;font-size:.95rem}
+ul.board,ul.contacts,ul.numbers,ul.updates{padding-left:0;list-style:none}
+ul.board li,ul.contacts li{padding:.3rem 0;border-bottom:1px solid #ddd}
+.status{font-weight:700;white-space:nowrap}.status-down{color:#a30000}.status-manual{color:#8a4b00}.status-degraded{color:#6b5a00}.status-operational{color:#1d6b2a}
+article{border-top:1px solid #999;margin-top:1rem}
+.summary{font-weight:600}.sev-critical,.sev-warning{font-weight:700}
+.updates li{border-left:3px solid #666;padding-left:.7rem;margin:.7rem 0}
+img{max-width:100%;height:auto}
+a{color:#0b4a8b}
+@media print{body{max-width:none;padding:0;font-size:11pt}a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
+h2,h3{break-after:avoid}li,.summary,img{break-inside:avoid}@page{margin:1.5cm}}
+`.trim();
+
+export function buildOfflineEdition(input: OfflineInput): string {
+  const { model, lang, images } = input;
+  const { site } = model;
+  const tz = site.timezone;
+  const other = (l: string) => (l !== lang ? ` lang="${esc(l)}"` : '');
+  const loc = (v: Localized | undefined) => `<span${other(localizedLang(v, lang, site))}>${esc(localize(v, lang, site))}</span>`;
+  const time = (d: Date) => `<time datetime="${toIsoWithOffset(d, tz)}">${esc(formatDateTime(d, lang, tz))}</time>`;
+  const img = (src: string, alt: string, cls = '') => {
+    const found = images.get(src);
+    if (!found) return '';
+    const size = found.width && found.height ? ` width="${found.width}" height="${found.height}"` : '';
+    return `<img src="${found.dataUri}" alt="${esc(alt)}"${size}${cls ? ` class="${cls}"` : ''}>`;
+  };
+  const markdown = (source: string, file: string, pageUrl: string) =>
+    renderMarkdown(source, {
+      absoluteBase: pageUrl,
+      lazyImages: false,
+      resolveImage: (written) => {
+        const src = input.resolveBodyImage(written, file);
+        const found = src ? images.get(src) : undefined;
+        // An image that could not be embedded is left out rather than fetched from the web.
+        return found ? { src: found.dataUri, width: found.width, height: found.height } : { src: MISSING };
+      },
+    }).replace(/<img src="data:,"[^>]*>/g, '');
+
+  const home = absoluteUrl(site, paths.home(site, lang));
+  const siteTitle = localize(site.title, lang, site);
+  const out: string[] = [];
+  out.push(`<!doctype html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
+<meta name="robots" content="noindex">
+<title>${esc(siteTitle)} – ${esc(word(lang, 'edition'))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+${site.logo ? img(site.logo, '', 'logo') : ''}
+<p class="sender">${esc(site.sender)}</p>
+<h1${other(localizedLang(site.title, lang, site))}>${esc(siteTitle)}</h1>
+<p class="made">${esc(word(lang, 'edition'))}. ${word(lang, 'made', { time: time(model.now) })} <a href="${esc(home)}">${esc(home)}</a></p>
+</header>
+<main>`);
+
+  if (model.nextUpdate) {
+    out.push(`<p><strong>${esc(t(lang, 'front.nextUpdate'))}:</strong> ${time(model.nextUpdate.at)}</p>`);
+  }
+
+  out.push(`<section id="status" aria-labelledby="status-h"><h2 id="status-h">${esc(t(lang, 'front.board'))}</h2><ul class="board">`);
+  for (const s of model.services) {
+    const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since)}</span>` : '';
+    out.push(
+      `<li>${loc(s.service.name)}: <span class="status status-${s.status}"><span aria-hidden="true">${MARKS[s.status]}</span> ${esc(t(lang, `status.${s.status}`))}</span>${since}</li>`,
+    );
+  }
+  out.push('</ul></section>');
+
+  out.push(`<section id="contacts" aria-labelledby="contacts-h"><h2 id="contacts-h">${esc(t(lang, 'front.contacts'))}</h2><ul class="contacts">`);
+  for (const c of site.contacts) {
+    const parts = [`<strong>${loc(c.name)}</strong>`];
+    if (c.phone) parts.push(`${esc(t(lang, 'contact.phone'))}: <a href="${telHref(c.phone)}">${esc(c.phone)}</a>`);
+    if (c.email) parts.push(`${esc(t(lang, 'contact.email'))}: <a href="mailto:${esc(c.email)}">${esc(c.email)}</a>`);
+    if (c.url) parts.push(`<a href="${esc(c.url)}">${esc(c.url)}</a>`);
+    if (c.hours) parts.push(`${esc(t(lang, 'contact.hours'))}: ${loc(c.hours)}`);
+    out.push(`<li>${parts.join('<br>')}</li>`);
+  }
+  out.push(`</ul><h3>${esc(t(lang, 'national.heading'))}</h3><ul class="numbers">`);
+  for (const n of NATIONAL_NUMBERS) out.push(`<li><a href="${telHref(n.phone)}">${n.phone}</a> ${esc(t(lang, n.key))}</li>`);
+  out.push('</ul></section>');
+
+  const ordered = frontPageOrder(model.bulletins).map((g) => bulletinIn(g, lang));
+  const sections: [string, Bulletin[]][] = [
+    ['bulletins', ordered.filter(isPublic)],
+    ['staff', ordered.filter((b) => !isPublic(b))],
+  ];
+  for (const [key, list] of sections) {
+    if (!list.length) continue;
+    out.push(`<section id="${key}" aria-labelledby="${key}-h"><h2 id="${key}-h">${esc(word(lang, key))}</h2>`);
+    for (const b of list) out.push(bulletinHtml(b));
+    out.push('</section>');
+  }
+  out.push('</main>\n</body>\n</html>\n');
+  return out.join('\n');
+
+  function bulletinHtml(b: Bulletin): string {
+    const textLang = other(b.lang);
+    const url = absoluteUrl(site, paths.bulletin(site, lang, b.slug));
+    const lines = [`<article id="${esc(b.slug)}">`, `<h3${textLang}>${esc(b.title)}</h3>`];
+    const meta = [
+      `<span class="sev-${b.severity}">${esc(t(lang, `severity.${b.severity}`))}</span>`,
+      `${esc(t(lang, 'bulletin.published'))} ${time(b.published)}`,
+    ];
+    if (b.updated) meta.push(`${esc(t(lang, 'bulletin.updated'))} ${time(b.updated)}`);
+    if (b.untranslated) meta.push(esc(word(lang, 'untranslated')));
+    lines.push(`<p class="meta">${meta.join(' · ')}</p>`);
+    lines.push(`<p class="summary"${textLang}>${esc(b.summary)}</p>`);
+    if (b.image) lines.push(`<p>${img(b.image.src, b.image.alt)}${b.image.credit ? `<br><small>${esc(b.image.credit)}</small>` : ''}</p>`);
+    lines.push(`<div${textLang}>${markdown(b.body, b.file, url)}</div>`);
+    if (b.nextUpdate) lines.push(`<p><strong>${esc(t(lang, 'bulletin.nextUpdate'))}:</strong> ${time(b.nextUpdate)}</p>`);
+    if (b.updates.length) {
+      lines.push(`<h4>${esc(t(lang, 'bulletin.updates'))}</h4><ul class="updates">`);
+      for (const u of b.updates) {
+        lines.push(`<li id="${esc(b.slug)}-${u.id}"><p class="meta">${time(u.at)}</p><div${other(u.textLang)}>${markdown(u.text, b.file, url)}</div></li>`);
+      }
+      lines.push('</ul>');
+    }
+    lines.push(`<p class="meta"><a href="${esc(url)}">${esc(url)}</a></p>`, '</article>');
+    return lines.join('\n');
+  }
+}

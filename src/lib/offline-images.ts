@@ -1,0 +1,68 @@
+// The images the offline edition embeds, as data: URIs: every lead image, every image in a
+// published bulletin's text (all language versions) and the logo. Smaller than on the site
+// (the file travels by e-mail), and like the site's, re-encoded without EXIF or GPS data.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { SiteModel } from './derive.ts';
+import { resolveImagePath } from './load-content.ts';
+import { findImages } from './markdown.ts';
+import type { EmbeddedImage } from './offline-edition.ts';
+
+/** Wide enough for a printed column, small enough for an attachment. */
+const OFFLINE_WIDTH = 640;
+
+export function offlineImageResolver(contentDir: string): (written: string, fromFile: string) => string | undefined {
+  const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
+  return (written, fromFile) => resolveImagePath(written, fromFile, { dir: contentDir, rel }) ?? undefined;
+}
+
+export async function embedImage(contentDir: string, src: string): Promise<EmbeddedImage> {
+  const abs = path.join(contentDir, src);
+  if (src.toLowerCase().endsWith('.svg')) {
+    return { dataUri: `data:image/svg+xml;base64,${readFileSync(abs).toString('base64')}` };
+  }
+  const png = /\.png$/i.test(src);
+  const pipeline = sharp(abs).rotate().resize({ width: OFFLINE_WIDTH, withoutEnlargement: true });
+  const { data, info } = await (png ? pipeline.png({ compressionLevel: 9, palette: true }) : pipeline.jpeg({ quality: 60, mozjpeg: true })).toBuffer({
+    resolveWithObject: true,
+  });
+  return { dataUri: `data:image/${png ? 'png' : 'jpeg'};base64,${data.toString('base64')}`, width: info.width, height: info.height };
+}
+
+// One collection per model: every language's edition embeds the same images.
+const collected = new WeakMap<SiteModel, Promise<Map<string, EmbeddedImage>>>();
+
+/** Every image the offline edition of `model` shows, by content-relative path. */
+export function collectOfflineImages(model: SiteModel, contentDir: string): Promise<Map<string, EmbeddedImage>> {
+  let found = collected.get(model);
+  if (!found) {
+    found = collect(model, contentDir);
+    collected.set(model, found);
+  }
+  return found;
+}
+
+async function collect(model: SiteModel, contentDir: string): Promise<Map<string, EmbeddedImage>> {
+  const resolve = offlineImageResolver(contentDir);
+  const wanted = new Set<string>();
+  if (model.site.logo) wanted.add(model.site.logo);
+  for (const g of model.bulletins) {
+    for (const b of [g.original, ...g.versions.values()]) {
+      if (b.image) wanted.add(b.image.src);
+      for (const text of [b.body, ...b.updates.map((u) => u.text)]) {
+        for (const img of findImages(text)) {
+          const src = resolve(img.src, b.file);
+          if (src) wanted.add(src);
+        }
+      }
+    }
+  }
+  const images = new Map<string, EmbeddedImage>();
+  for (const src of wanted) {
+    // A broken image must not cost the whole edition; it is simply left out.
+    const embedded = await embedImage(contentDir, src).catch(() => undefined);
+    if (embedded) images.set(src, embedded);
+  }
+  return images;
+}
