@@ -1,7 +1,7 @@
 // `npm run build`: check content/, build the site with Astro into a fresh folder beside the output,
 // index it with Pagefind, and only then swap it in for the old output. A failure at any step
 // leaves the previous output exactly as it was: nothing is ever half-published.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../src/lib/load-content.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
@@ -30,16 +30,31 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // Astro builds inside the project: for an outDir elsewhere it would stage in the shared .astro/
+  // folder and copy that folder's own files into the site, and two builds at once would collide.
+  const workDir = path.resolve('.build', `site-${process.pid}`);
   const staging = `${out}.staging-${process.pid}`;
   const previous = `${out}.previous-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    process.env.KRISINFO_OUT = staging;
-    const { build } = await import('astro');
-    await build({ root: process.cwd(), outDir: staging, logLevel: quiet ? 'error' : 'warn' });
-    await indexForSearch(staging);
-  } catch (e) {
+  const cleanUp = () => {
+    rmSync(workDir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
+  };
+  cleanUp();
+  try {
+    process.env.KRISINFO_OUT = workDir;
+    const { build } = await import('astro');
+    await build({ root: process.cwd(), outDir: workDir, logLevel: quiet ? 'error' : 'warn' });
+    await indexForSearch(workDir);
+    // Next to the output, so that the swap below is a rename on one file system.
+    mkdirSync(path.dirname(out), { recursive: true });
+    try {
+      renameSync(workDir, staging);
+    } catch {
+      cpSync(workDir, staging, { recursive: true });
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  } catch (e) {
+    cleanUp();
     console.error(e instanceof Error ? (e.name === 'ContentError' ? e.message : e.stack ?? e.message) : String(e));
     console.error(`\nBygget misslyckades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
     return 1;
