@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import contentWatch from './src/integrations/content-watch.ts';
 
 const contentDir = path.resolve(process.env.KRISINFO_CONTENT ?? 'content');
 
@@ -36,10 +37,14 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
+  // In `npm run dev`: reload the browser when anything in the content folder changes.
+  integrations: [contentWatch({ dir: contentDir })],
   vite: {
     server: {
-      // The preview reloads when anything in content/ changes, including the YAML files.
-      watch: { ignored: ['!**/content/**'] },
+      // The preview reloads when anything in content/ changes, including the YAML files
+      // (src/integrations/content-watch.ts). Build output written inside the project (a build run
+      // beside the preview, test builds) is not watched: it would reload the browser in a loop.
+      watch: { ignored: ['!**/content/**', '**/dist/**', '**/dist.*/**', '**/.build/**', '**/.cache/**'] },
     },
   },
 });

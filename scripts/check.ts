@@ -15,6 +15,7 @@ const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR
 Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --strict   varningar räknas som fel (avslutar med kod 1)
   --json     skriv problemen som JSON
+  --editor   en rad per problem, fil:rad:kolumn: error|warning: text (för VS Code-uppgiften)
   --lang     sv eller en (standard: sv, eller en om webbplatsens huvudspråk inte är svenska)
   --content  innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
   --now      tidpunkten varningar räknas från (standard: nu)`;
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
     {
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
+      editor: { type: 'boolean' },
       lang: { type: 'string' },
       content: { type: 'string' },
       now: { type: 'string' },
@@ -58,6 +60,12 @@ async function main(): Promise<number> {
   if (flagOpt(args, 'json')) {
     const list = problems.map((p) => ({ ...p, ...messageFor(p, lang) }));
     console.log(JSON.stringify({ ok: !failed, errors, warnings, problems: list }, null, 2));
+  } else if (flagOpt(args, 'editor')) {
+    for (const p of problems) {
+      const m = messageFor(p, lang);
+      const field = p.field ? `${p.field}: ` : '';
+      console.log(`${label}/${p.file}:${p.line ?? 1}:1: ${p.level}: ${field}${m.text}${m.fix ? ` → ${m.fix}` : ''}`.replace(/\n/g, ' '));
+    }
   } else if (problems.length === 0) {
     console.log(lang === 'sv' ? `Inga fel eller varningar i ${label}/ (${ms.toFixed(0)} ms).` : `No errors or warnings in ${label}/ (${ms.toFixed(0)} ms).`);
   } else {

@@ -214,7 +214,9 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     if (f.services) r.problem('translation.services', 'services', {}, 'warning');
   }
   const required = (key: 'title' | 'published' | 'summary', example: string) => {
-    if (f[key] === undefined && (!parent || p[key] === undefined) && !r.has(key)) r.problem('field.required', key, { example });
+    // A translation whose original has the field, wrongly written, is not missing it: the original's error says it.
+    const parentWrote = parent !== undefined && (parent.yaml.value as Record<string, unknown> | undefined)?.[key] != null;
+    if (f[key] === undefined && (!parent || p[key] === undefined) && !parentWrote && !r.has(key)) r.problem('field.required', key, { example });
   };
   required('title', 'title: Ekonomisystemet är i gång igen');
   required('published', 'published: 2022-01-07T16:00');
