@@ -230,7 +230,7 @@ function servicesYaml(): string {
 
 /** A photo-like JPEG (gradients and shapes, 1600×1067): decoding and resizing cost like a real photo's. */
 async function writeImage(file: string, k: number): Promise<void> {
-  const hue = [210, 20, 120, 280][k % 4];
+  const hue = [210, 20, 120, 280][k % 4] ?? 210;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1067">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,70%)"/><stop offset="1" stop-color="hsl(${hue + 40},50%,25%)"/></linearGradient></defs>
     <rect width="1600" height="1067" fill="url(#g)"/>
