@@ -40,10 +40,13 @@ const isAbsolute = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^(java
 /** Every URL in an HTML fragment's href, src and srcset attributes. */
 export function htmlUrls(html: string): string[] {
   const urls: string[] = [];
-  for (const m of html.matchAll(/\s(href|src|srcset)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    const value = (m[3] ?? m[4] ?? m[5] ?? '').replace(/&amp;/g, '&');
-    if (m[1]!.toLowerCase() === 'srcset') urls.push(...value.split(',').map((p) => p.trim().split(/\s+/)[0]!).filter(Boolean));
-    else urls.push(value);
+  // Only inside tags: escaped text such as `&lt;img src=&quot;x&quot;&gt;` is not markup.
+  for (const tag of html.matchAll(/<[a-z][a-z0-9]*\s[^<>]*>/gi)) {
+    for (const m of tag[0].matchAll(/\s(href|src|srcset)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+      const value = (m[3] ?? m[4] ?? m[5] ?? '').replace(/&amp;/g, '&');
+      if (m[1]!.toLowerCase() === 'srcset') urls.push(...value.split(',').map((p) => p.trim().split(/\s+/)[0]!).filter(Boolean));
+      else urls.push(value);
+    }
   }
   return urls;
 }

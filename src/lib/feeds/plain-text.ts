@@ -49,7 +49,16 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   });
   blocks.push(`${heading(s.contacts, lang, '=')}\n${contacts.join('\n')}`);
 
-  return `${wrapText(blocks.join('\n\n'))}\n`;
+  return `${wrapText(stripTags(blocks.join('\n\n')))}\n`;
+}
+
+/**
+ * Raw HTML in a bulletin shows as literal text on the pages (it is never markup). Here it is
+ * dropped: in an SMS, a radio script or an e-mail a tag is noise, and an HTML mail client pasted
+ * into might even act on it.
+ */
+function stripTags(text: string): string {
+  return text.replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
 }
 
 function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {

@@ -115,7 +115,8 @@ export function feedStrings(lang: string): FeedStrings {
   const out: FeedStrings = { ...own, status: { ...own.status } };
   for (const [field, key] of Object.entries(SHARED_KEYS) as [keyof typeof SHARED_KEYS, string][]) {
     const text = shared(lang, key);
-    if (text) out[field] = capitalize(text);
+    // "uppdatering" is a word inside a sentence on the pages; here it starts a title.
+    if (text) out[field] = field === 'update' ? capitalize(text) : text;
   }
   for (const status of Object.keys(out.status) as Status[]) out.status[status] = shared(lang, `status.${status}`) ?? out.status[status];
   return out;
