@@ -24,8 +24,12 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('starts bulletin headings at h2, since the page title is the h1', () => {
-    expect(renderMarkdown('# A\n\n## B')).toBe('<h2>A</h2>\n<h3>B</h3>\n');
+  it.each([
+    ['# A\n\n## B', '<h2>A</h2>\n<h3>B</h3>\n'],
+    ['## A\n\n### B', '<h2>A</h2>\n<h3>B</h3>\n'],
+    ['### A\n\n## B', '<h3>A</h3>\n<h2>B</h2>\n'],
+  ])('starts bulletin headings at h2 without skipping a level: %j', (source, html) => {
+    expect(renderMarkdown(source)).toBe(html);
   });
 
   it('renders images with alt, size and lazy loading through the resolver', () => {

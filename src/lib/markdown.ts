@@ -38,11 +38,15 @@ function absolutize(url: string, base: string | undefined): string {
   }
 }
 
-// Headings in a bulletin start at h2: the page title is the one h1.
+// Headings in a bulletin start at h2 (the page title is the one h1) and keep their steps: officers
+// write `## Vad har hänt?` as often as `# Vad har hänt?`, and a page must not jump from h1 to h3.
 md.core.ruler.push('shift_headings', (state) => {
+  const levels = state.tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
+  if (levels.length === 0) return;
+  const shift = 2 - Math.min(...levels);
   for (const token of state.tokens) {
     if (token.type === 'heading_open' || token.type === 'heading_close') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
     }
   }
 });
