@@ -1,7 +1,7 @@
 // Feed items, independent of the feed format: a bulletin is an item, and each of its updates is
 // an item of its own with its own time, so news reaches readers that never resurface edited items.
 import { bulletinIn, type SiteModel } from '../derive.ts';
-import { mediaFile } from '../images.ts';
+import { feedImageUrl } from '../images.ts';
 import type { BulletinGroup } from '../load-content.ts';
 import { markdownToPlainText } from '../markdown.ts';
 import type { Bulletin, ImageRef } from '../types.ts';
@@ -49,7 +49,8 @@ function shorten(text: string, max = SUMMARY_MAX): string {
 }
 
 export function leadImageUrl(ctx: ItemContext, b: Bulletin): string | undefined {
-  return b.image ? absoluteUrl(ctx.site, paths.media(ctx.site, mediaFile(b.image.src))) : undefined;
+  // The ~800 px JPEG/PNG variant: every reader can show it, and it is light on a slow link.
+  return b.image ? feedImageUrl(ctx.site, b.image.src, ctx.contentDir) : undefined;
 }
 
 /** The bulletin and every visible update of it, as the readers of `lang` get them. */
@@ -60,7 +61,7 @@ export function itemsOf(ctx: ItemContext, group: BulletinGroup, lang: string): F
   const serviceUrl = (id: string) => absoluteUrl(site, paths.service(site, lang, id));
   const imageUrl = leadImageUrl(ctx, b);
   const items: FeedItem[] = [
-    {
+    withLazyHtml({
       guid: itemGuid(group.slug, lang),
       slug: group.slug,
       title: b.title,
@@ -69,13 +70,12 @@ export function itemsOf(ctx: ItemContext, group: BulletinGroup, lang: string): F
       modified: b.updated && b.updated > b.published ? b.updated : undefined,
       textLang: b.lang,
       summary: b.summary,
-      html: bulletinHtml(ctx, { bulletin: b, feedLang: lang, pageUrl, imageUrl, serviceUrl }),
       image: b.image && imageUrl ? { ...b.image, url: imageUrl } : undefined,
-    },
+    }, () => bulletinHtml(ctx, { bulletin: b, feedLang: lang, pageUrl, imageUrl, serviceUrl })),
   ];
   for (const u of b.updates) {
     const updateUrl = absoluteUrl(site, paths.update(site, lang, group.slug, u.id));
-    items.push({
+    items.push(withLazyHtml({
       guid: itemGuid(group.slug, lang, u.id),
       slug: group.slug,
       updateId: u.id,
@@ -84,10 +84,18 @@ export function itemsOf(ctx: ItemContext, group: BulletinGroup, lang: string): F
       date: u.at,
       textLang: u.textLang,
       summary: shorten(markdownToPlainText(u.text)),
-      html: updateHtml(ctx, { bulletin: b, update: u, feedLang: lang, bulletinUrl: pageUrl, updateUrl, serviceUrl }),
-    });
+    }, () => updateHtml(ctx, { bulletin: b, update: u, feedLang: lang, bulletinUrl: pageUrl, updateUrl, serviceUrl })));
   }
   return items;
+}
+
+/**
+ * `html` made when first read: a feed picks its newest 50 items from every bulletin of the site,
+ * and rendering the Markdown of all the others only to drop them was most of a feed's cost.
+ */
+function withLazyHtml(item: Omit<FeedItem, 'html'>, render: () => string): FeedItem {
+  let html: string | undefined;
+  return Object.defineProperty(item, 'html', { get: () => (html ??= render()), enumerable: true, configurable: true }) as FeedItem;
 }
 
 /** Newest first (equal times in a fixed order), at most `max`. */
