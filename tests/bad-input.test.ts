@@ -34,6 +34,7 @@ const cases: Case[] = [
   { name: 'unknown service id', mutate: (d) => edit(d, SOMMAR, (t) => t.replace('lon: degraded', 'lonen: degraded')), file: SOMMAR, field: 'services.lonen' },
   { name: 'image without alt text', mutate: (d) => edit(d, VINTER, (t) => t.replace(/^imageAlt:.*\n/m, '')), file: VINTER, field: 'imageAlt' },
   { name: 'body image without alt text', mutate: (d) => edit(d, VINTER, (t) => t.replace('![Skylt vid kommunhuset]', '![]')), file: VINTER, field: 'body' },
+  { name: 'image in an update without alt text', mutate: (d) => edit(d, VINTER, (t) => t.replace('text: E-posten fungerar delvis igen.', 'text: "E-posten fungerar delvis igen. ![](images/karta.png)"')), file: VINTER, field: 'updates[0].text', line: 18 },
   { name: 'missing image file', mutate: (d) => edit(d, VINTER, (t) => t.replace('image: images/karta.png', 'image: images/finns-inte.png')), file: VINTER, field: 'image', line: 10 },
   { name: 'invalid YAML', mutate: (d) => edit(d, SOMMAR, (t) => t.replace('severity: warning', 'severity: [warning')), file: SOMMAR },
   { name: 'a file that is not UTF-8', mutate: (d) => writeFileSync(path.join(d, SOMMAR), Buffer.from('---\ntitle: L\xf6ner\n---\n', 'latin1')), file: SOMMAR },

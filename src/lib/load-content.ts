@@ -257,6 +257,12 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     else if (alt || decorative) image = { src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
+  // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
+  for (const u of f.updates ?? []) {
+    if (!u.text) continue;
+    const line = raw.yaml.lineOf(['updates', u.index, 'text']) ?? raw.bodyLine;
+    checkBodyImages({ file: raw.file, body: u.text, bodyLine: line }, rc, `updates[${u.index}].text`);
+  }
 
   if (!title || !published || !summary) return undefined;
   return {
@@ -316,10 +322,10 @@ function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: Fi
 }
 
 /** Images in a body must have alt text and be files inside content/ (no other hosts). */
-function checkBodyImages(source: Pick<RawBulletin, 'file' | 'body' | 'bodyLine'>, rc: ResolveContext): void {
+function checkBodyImages(source: Pick<RawBulletin, 'file' | 'body' | 'bodyLine'>, rc: ResolveContext, field = 'body'): void {
   for (const img of bodyImages(source)) {
     const problem = (code: Problem['code']) =>
-      rc.problems.push({ level: 'error', file: source.file, field: 'body', line: img.line, code, params: { value: img.src } });
+      rc.problems.push({ level: 'error', file: source.file, field, line: img.line, code, params: { value: img.src } });
     if (!img.alt.trim()) problem('image.alt-missing');
     const src = resolveImagePath(img.src, source.file, rc);
     if (src === null) problem('image.outside-content');
