@@ -144,7 +144,13 @@ describe('the site on a sub-path (https://example.github.io/kalix/)', () => {
     expect(unexpected).toEqual([]);
   });
 
-  it('the authenticity page links to the signed checksums, and they are served', () => {
+  it('the authenticity page shows the key id and public key, links the signed checksums, and they are served', () => {
+    const pub = readFileSync(path.join(content, 'minisign.pub'), 'utf8');
+    const keyId = /public key ([0-9A-F]+)/.exec(pub)![1]!;
+    const akta = readFileSync(path.join(build.out, 'akta/index.html'), 'utf8');
+    expect(akta).toContain(keyId);
+    expect(akta).toContain(pub.split('\n')[1]!);
+    expect(akta).toContain(`href="${MOUNT}SHA256SUMS.minisig"`);
     expect(visited.get(`${MOUNT}SHA256SUMS`)).toBe(200);
     expect(visited.get(`${MOUNT}SHA256SUMS.minisig`)).toBe(200);
   });
