@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { readArgs, flagOpt, stringOpt } from '../src/lib/cli/args.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
+import { messageListMarkdown } from '../src/lib/cli/message-list.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import { loadContent } from '../src/lib/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/messages.ts';
@@ -15,6 +16,7 @@ const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR
 Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --strict   varningar räknas som fel (avslutar med kod 1)
   --json     skriv problemen som JSON
+  --messages skriv listan över alla meddelanden (Markdown, för docs/officer.md)
   --editor   en rad per problem, fil:rad:kolumn: error|warning: text (för VS Code-uppgiften)
   --lang     sv eller en (standard: sv, eller en om webbplatsens huvudspråk inte är svenska)
   --content  innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
       editor: { type: 'boolean' },
+      messages: { type: 'boolean' },
       lang: { type: 'string' },
       content: { type: 'string' },
       now: { type: 'string' },
@@ -39,6 +42,10 @@ async function main(): Promise<number> {
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (flagOpt(args, 'help')) {
     console.log(HELP);
+    return EXIT_OK;
+  }
+  if (flagOpt(args, 'messages')) {
+    console.log(messageListMarkdown(lang));
     return EXIT_OK;
   }
   const nowText = stringOpt(args, 'now');
