@@ -29,7 +29,8 @@ function fakeSite(dir: string): string {
 
 function flipByte(file: string): void {
   const bytes = readFileSync(file);
-  bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+  const i = Math.floor(bytes.length / 2);
+  bytes[i] = bytes[i]! ^ 0x01;
   writeFileSync(file, bytes);
 }
 
