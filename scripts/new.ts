@@ -72,8 +72,8 @@ async function main(): Promise<number> {
   if ((!title || !summary) && canAsk()) {
     const ask = new Prompter();
     try {
-      while (!title) title = await ask.ask(sv ? 'Rubrik' : 'Title');
-      while (!summary) summary = await ask.ask(sv ? `Sammanfattning (högst ${SUMMARY_MAX} tecken)` : `Summary (at most ${SUMMARY_MAX} characters)`);
+      while (!title) title = await ask.ask(sv ? 'Rubrik' : 'Title', undefined, 'title');
+      while (!summary) summary = await ask.ask(sv ? `Sammanfattning (högst ${SUMMARY_MAX} tecken)` : `Summary (at most ${SUMMARY_MAX} characters)`, undefined, 'summary');
       severity ??= await ask.choose(sv ? 'Allvarlighetsgrad' : 'Severity', SEVERITIES, 'info');
       if (!audience.length) audience = (await ask.ask(sv ? 'Målgrupp (public, staff eller public,staff)' : 'Audience (public, staff or public,staff)', 'public')).split(',').map((a) => a.trim());
       if (!serviceFlags.length) {

@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   if (!text && canAsk()) {
     const ask = new Prompter();
     try {
-      while (!text) text = (await ask.ask(sv ? 'Uppdateringens text' : 'Text of the update')).trim();
+      while (!text) text = (await ask.ask(sv ? 'Uppdateringens text' : 'Text of the update', undefined, 'text')).trim();
     } finally {
       ask.close();
     }

@@ -2,6 +2,7 @@
 // never the name of a file that already exists.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { splitFileName } from '../load-content.ts';
 
 const LONGEST_SLUG_WORDS = 60;
 
@@ -26,9 +27,9 @@ export function slugify(title: string): string {
  */
 export function uniqueBulletinFile(dir: string, base: string): string {
   const names = existsSync(dir) ? readdirSync(dir) : [];
-  const taken = (slug: string) => names.some((n) => n === `${slug}.md` || (n.startsWith(`${slug}.`) && n.endsWith('.md') && !n.slice(slug.length + 1, -3).includes('.') && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(n.slice(slug.length + 1, -3))));
+  const slugs = new Set(names.filter((n) => n.endsWith('.md')).map((n) => splitFileName(n).slug));
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!taken(slug)) return path.join(dir, `${slug}.md`);
+    if (!slugs.has(slug) && !names.includes(`${slug}.md`)) return path.join(dir, `${slug}.md`);
   }
 }

@@ -1,6 +1,7 @@
 // Questions on the terminal, for answers not given as flags. Only when a person is there:
 // with stdin not a terminal (a script, a test) the tool refuses instead of hanging.
-import { createInterface, type Interface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
+import { CliError } from './output.ts';
 
 export function canAsk(): boolean {
   return Boolean(process.stdin.isTTY);
@@ -8,11 +9,21 @@ export function canAsk(): boolean {
 
 export class Prompter {
   private rl: Interface | undefined;
+  // Lines are read through the iterator, which buffers them: answers pasted in one go (or typed
+  // ahead) are kept for the next questions instead of being lost between them.
+  private lines: AsyncIterator<string> | undefined;
 
-  async ask(question: string, fallback?: string): Promise<string> {
-    this.rl ??= createInterface({ input: process.stdin, output: process.stderr });
-    const hint = fallback ? ` [${fallback}]` : '';
-    const answer = (await this.rl.question(`${question}${hint}: `)).trim();
+  /** @param field the flag that gives the answer instead, named if the terminal closes first. */
+  async ask(question: string, fallback?: string, field = 'svar'): Promise<string> {
+    if (!this.rl) {
+      this.rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+      this.lines = this.rl[Symbol.asyncIterator]();
+    }
+    process.stderr.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    const next = await this.lines!.next();
+    const answer = next.done ? '' : next.value.trim();
+    // The terminal was closed (Ctrl+D) before an answer: stop with a message, not a loop.
+    if (next.done && !fallback) throw new CliError({ code: 'cli.missing-answer', params: { value: field } });
     return answer || fallback || '';
   }
 
