@@ -7,6 +7,11 @@ import { loadContent } from '../src/lib/load-content.ts';
 import { MESSAGE_CODES, messageFor } from '../src/lib/messages.ts';
 import { findWarnings } from '../src/lib/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
+import { appendUpdate } from '../src/lib/cli/append-update.ts';
+import { CliError } from '../src/lib/cli/output.ts';
+import { readBulletin } from '../src/lib/read-bulletin.ts';
+import { readdirSync } from 'node:fs';
+import { ROOT } from './helpers/build.ts';
 import { OFFICER_FIXTURE, copyFixture } from './helpers/content-tree.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20211216);
@@ -132,5 +137,61 @@ describe(`fuzz (FUZZ_SEED=${SEED}, ${ROUNDS} rounds per kind)`, () => {
       writeFileSync(abs, mutate(rng, readFileSync(abs)));
       checkNeverThrows(dir, `edit round ${i} in ${file}`);
     }
+  });
+});
+
+describe(`update on randomly formatted bulletins (FUZZ_SEED=${SEED})`, () => {
+  // Every bulletin we have, in every folder, as the starting point.
+  const sources = ['content/bulletins', 'tests/fixtures/officer/bulletins', 'tests/fixtures/site/bulletins'].flatMap((d) => {
+    const abs = path.join(ROOT, d);
+    try {
+      return readdirSync(abs).filter((n) => n.endsWith('.md')).map((n) => readFileSync(path.join(abs, n), 'utf8'));
+    } catch {
+      return [];
+    }
+  });
+  const decorate = (rng: Rng, text: string): string => {
+    // Comments and blank lines between frontmatter lines, CRLF or not: the officer's own style.
+    const [head, ...rest] = text.split(/(?<=\n---\r?\n)/);
+    const lines = head!.split('\n');
+    const out = lines.map((l, i) => (i > 0 && i < lines.length - 2 && rng.next() < 0.2 && !/^\s*[|>-]|: [|>]/.test(lines[i - 1]!) && /^\S/.test(l) ? `# kommentar ${i}\n${l}` : l));
+    let result = out.join('\n') + rest.join('');
+    if (rng.next() < 0.3) result = result.replace(/\r?\n/g, '\r\n');
+    if (rng.next() < 0.3) result = '\uFEFF' + result;
+    return result;
+  };
+
+  it('inserts only its own lines, and the result reads back with one more update', () => {
+    expect(sources.length).toBeGreaterThan(3);
+    const rng = random(SEED + 3);
+    let tried = 0;
+    for (let i = 0; i < ROUNDS * 2; i++) {
+      const original = decorate(rng, rng.pick(sources));
+      const normalized = original.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+      const before = readBulletin(normalized, 'x.md', 'x', 'sv', 'Europe/Stockholm');
+      if (before.problems.some((p) => p.level === 'error')) continue;
+      const text = rng.pick(['Ny text.', 'Obs: kolon', 'rad 1\nrad 2', '"citat"', '# inte en kommentar', '- inte en lista']);
+      let after: string;
+      try {
+        after = appendUpdate(original, { at: '2030-01-01T10:00', text, services: {} });
+      } catch (e) {
+        if (e instanceof CliError && e.message === 'cli.updates-flow') continue;
+        throw e;
+      }
+      // Removing the inserted lines gives the original back, byte for byte.
+      const a = original.split(/(?<=\n)/);
+      const b = after.split(/(?<=\n)/);
+      let start = 0;
+      while (start < a.length && a[start] === b[start]) start++;
+      const inserted = b.length - a.length;
+      expect(b.slice(start + inserted).join(''), `round ${i}`).toBe(a.slice(start).join(''));
+      const read = readBulletin(after.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), 'x.md', 'x', 'sv', 'Europe/Stockholm');
+      expect(read.problems.filter((p) => p.level === 'error'), `round ${i}:\n${after}`).toEqual([]);
+      expect(read.fields.updates?.length, `round ${i}`).toBe((before.fields.updates?.length ?? 0) + 1);
+      expect(read.fields.updates?.at(-1)?.text, `round ${i}`).toBe(text);
+      expect(read.body).toBe(before.body);
+      tried++;
+    }
+    expect(tried, 'too few bulletins were usable').toBeGreaterThan(ROUNDS / 2);
   });
 });
