@@ -10,6 +10,7 @@ import { loadContent } from '../src/lib/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/messages.ts';
 import { formatReport, sortProblems } from '../src/lib/problems.ts';
 import { findWarnings } from '../src/lib/warnings.ts';
+import { imageWarnings } from '../src/lib/images.ts';
 
 const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
 
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   const dir = path.resolve(stringOpt(args, 'content') ?? process.env.KRISINFO_CONTENT ?? 'content');
   const started = performance.now();
   const content = loadContent(dir);
-  const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir))]);
+  const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
   const ms = performance.now() - started;
   lang = messageLang(stringOpt(args, 'lang'), content.site?.languages[0]);
 

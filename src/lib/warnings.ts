@@ -50,7 +50,7 @@ export function hasActionHeading(body: string): boolean {
  * Words and links that look like phishing in a message to staff: after an IT attack, the real
  * message never asks for a password or links to a login page, so a copy that does is an attack.
  */
-const PHISHING_PATTERNS: RegExp[] = [
+const PHISHING_WORDS: RegExp[] = [
   /\blösenord\w*/iu,
   /\bpassword\w*/iu,
   /\bpasswd\b/iu,
@@ -61,15 +61,25 @@ const PHISHING_PATTERNS: RegExp[] = [
   /\bsign\s*in\b/iu,
   /\bkirjaudu\w*/iu,
   /\bBankID\b/iu,
-  /https?:\/\/[^\s)\]>"]*(?:log-?in|log-?on|sign-?in|auth|sso|oauth|adfs|saml)[^\s)\]>"]*/iu,
 ];
+const LOGIN_URL = /https?:\/\/[^\s)\]>"]*(?:log-?in|log-?on|sign-?in|auth|sso|oauth|adfs|saml)[^\s)\]>"]*/iu;
+/**
+ * "We never ask for your password" is the line staff bulletins should carry, not phishing, and so
+ * is a sentence describing the fake messages: a sentence that says "never" or "fake" warns. A login
+ * link is suspicious whatever surrounds it.
+ */
+const REASSURANCE = /(^|[^\p{L}])(aldrig|never|koskaan|milloinkaan|aldri|ikinä|falsk\p{L}*|fake\p{L}*|bluff\p{L}*|nätfiske\p{L}*|phishing|huijau\p{L}*|väärenn\p{L}*|kalastelu\p{L}*)([^\p{L}]|$)/iu;
 
 export function phishingMatch(text: string): string | undefined {
   // URLs first, so the message names the link rather than a word inside it.
-  const ordered = [PHISHING_PATTERNS.at(-1)!, ...PHISHING_PATTERNS.slice(0, -1)];
-  for (const re of ordered) {
-    const m = re.exec(text);
-    if (m) return m[0];
+  const url = LOGIN_URL.exec(text);
+  if (url) return url[0];
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    if (REASSURANCE.test(sentence)) continue;
+    for (const re of PHISHING_WORDS) {
+      const m = re.exec(sentence);
+      if (m) return m[0];
+    }
   }
   return undefined;
 }
