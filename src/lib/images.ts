@@ -18,7 +18,7 @@ import sharp from 'sharp';
 import { hasCached, readCached, recordProcessed, recordReused, writeCached } from './image-cache.ts';
 import { readImageHeader, type ImageHeader } from './image-header.ts';
 import { resolveImagePath, type Content } from './load-content.ts';
-import { findImages, type ResolvedImage } from './markdown.ts';
+import { findImages, type CacheableResolver, type ResolvedImage } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import { contentDir as defaultContentDir } from './site-data.ts';
 import type { SiteModel } from './derive.ts';
@@ -158,13 +158,15 @@ export async function resolveContentImage(site: Site, contentDir: string, src: s
 }
 
 /** A resolver for Markdown images written in `fromFile` (relative to content/), for renderMarkdown. */
-export function bodyImageResolver(site: Site, contentDir: string, fromFile: string): (src: string) => ResolvedImage | undefined {
+export function bodyImageResolver(site: Site, contentDir: string, fromFile: string): CacheableResolver {
   const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
-  return (written) => {
+  const resolve = (written: string) => {
     const src = resolveImagePath(written, fromFile, { dir: contentDir, rel });
     if (!src || !existsSync(path.join(contentDir, src))) return undefined;
     return resolvedFrom(site, imagePlan(contentDir, src), IMAGE_SIZES);
   };
+  // Image files do not change during a build (one Site object); renderMarkdown may cache with it.
+  return Object.assign(resolve, { renderCache: { scope: site, key: `${contentDir}\u0000${fromFile}` } });
 }
 
 /** Path under /media/ of the standard (~800 px JPEG) variant; `contentDir` defaults to the build's. */

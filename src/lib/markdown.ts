@@ -101,9 +101,42 @@ interface RenderEnv {
   options?: RenderOptions;
 }
 
+/**
+ * A resolveImage whose answers cannot change while `scope` lives (images.ts's bodyImageResolver:
+ * scope is the build's Site object, which `astro dev` makes anew on every request). Renders with
+ * such a resolver are cached, so a body shown on four language pages is rendered once.
+ */
+export type CacheableResolver = NonNullable<RenderOptions['resolveImage']> & { renderCache?: { scope: object; key: string } };
+
+const renderCache = new WeakMap<object, Map<string, string>>();
+
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   const env: RenderEnv = { options };
-  return md.render(source, env);
+  const cacheable = (options.resolveImage as CacheableResolver | undefined)?.renderCache;
+  if (!cacheable) return md.render(source, env);
+  let rendered = renderCache.get(cacheable.scope);
+  if (!rendered) renderCache.set(cacheable.scope, (rendered = new Map()));
+  const key = `${cacheable.key}\u0000${options.absoluteBase ?? ''}\u0000${options.lazyImages ?? ''}\u0000${source}`;
+  let html = rendered.get(key);
+  if (html === undefined) rendered.set(key, (html = md.render(source, env)));
+  return html;
+}
+
+/**
+ * Results that depend on the Markdown source alone (image list, plain text), kept for the build:
+ * pages, feeds and the plain-text edition ask for the same bodies again and again. Cleared when
+ * large so a long `astro dev` session does not grow without bound.
+ */
+function memo<T>(fn: (source: string) => T): (source: string) => T {
+  const cache = new Map<string, T>();
+  return (source) => {
+    let value = cache.get(source);
+    if (value === undefined) {
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(source, (value = fn(source)));
+    }
+    return value;
+  };
 }
 
 export interface MarkdownImage {
@@ -113,8 +146,14 @@ export interface MarkdownImage {
   line: number;
 }
 
+const findImagesOnce = memo(findImagesUncached);
+
 /** Every image written in the Markdown, with its alt text and where it is. */
 export function findImages(source: string): MarkdownImage[] {
+  return findImagesOnce(source).map((img) => ({ ...img }));
+}
+
+function findImagesUncached(source: string): MarkdownImage[] {
   const found: MarkdownImage[] = [];
   const walk = (tokens: Token[], line: number) => {
     for (const t of tokens) {
@@ -130,7 +169,9 @@ export function findImages(source: string): MarkdownImage[] {
 }
 
 /** The Markdown as plain text (no markup), for SMS-like outputs and the plain-text edition. */
-export function markdownToPlainText(source: string): string {
+export const markdownToPlainText: (source: string) => string = memo(plainTextUncached);
+
+function plainTextUncached(source: string): string {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
