@@ -43,9 +43,22 @@ export function loadDefaultPages(site: Site, now: Date, dir = defaultPagesDir())
   });
 }
 
+// The layout asks for the standing pages on every page it renders; the default files do not change
+// during a build, so they are read once per Site object (`astro dev` makes a new one per request).
+const loaded = new WeakMap<Site, Map<string, PageGroup[]>>();
+
+function defaultPagesOnce(site: Site, now: Date, dir = defaultPagesDir()): PageGroup[] {
+  let bySite = loaded.get(site);
+  if (!bySite) loaded.set(site, (bySite = new Map()));
+  const key = `${dir}\u0000${now.getTime()}`;
+  let pages = bySite.get(key);
+  if (!pages) bySite.set(key, (pages = loadDefaultPages(site, now, dir)));
+  return pages;
+}
+
 /** The officer's pages plus the defaults they lack, in navigation order. */
 export function standingPages(site: Site, own: PageGroup[], now: Date, dir?: string): PageGroup[] {
   const have = new Set(own.map((g) => g.slug));
-  const merged = [...own, ...loadDefaultPages(site, now, dir).filter((g) => !have.has(g.slug))];
+  const merged = [...own, ...defaultPagesOnce(site, now, dir).filter((g) => !have.has(g.slug))];
   return merged.sort((a, b) => a.original.order - b.original.order || a.slug.localeCompare(b.slug));
 }
