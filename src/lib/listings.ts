@@ -11,8 +11,13 @@ export function staffBulletins(model: SiteModel): BulletinGroup[] {
   return model.bulletins.filter((g) => isForStaff(g.original));
 }
 
+// A service page looks up the bulletin of every event in its history: an index, not a scan each time.
+const bySlug = new WeakMap<SiteModel, Map<string, BulletinGroup>>();
+
 /** The bulletin a status event belongs to, in the reader's language, for links and titles. */
 export function bulletinBySlug(model: SiteModel, slug: string, lang: string) {
-  const g = model.bulletins.find((x) => x.slug === slug);
+  let index = bySlug.get(model);
+  if (!index) bySlug.set(model, (index = new Map(model.bulletins.map((g) => [g.slug, g]))));
+  const g = index.get(slug);
   return g ? bulletinIn(g, lang) : undefined;
 }
