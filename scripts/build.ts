@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../src/lib/load-content.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
-import { contentDir } from '../src/lib/site-data.ts';
+import { contentDir, sharePreloadedContent } from '../src/lib/site-data.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -33,6 +33,8 @@ async function main(): Promise<number> {
   // Astro builds inside the project: for an outDir elsewhere it would stage in the shared .astro/
   // folder and copy that folder's own files into the site, and two builds at once would collide.
   const workDir = path.resolve('.build', `site-${process.pid}`);
+  sharePreloadedContent(dir, content);
+
   const staging = `${out}.staging-${process.pid}`;
   const previous = `${out}.previous-${process.pid}`;
   const cleanUp = () => {

@@ -3,7 +3,7 @@
 // Any error stops the build with the same report `npm run check` prints.
 import path from 'node:path';
 import { buildSiteModel, type SiteModel } from './derive.ts';
-import { loadContent, type ValidContent } from './load-content.ts';
+import { loadContent, type Content, type ValidContent } from './load-content.ts';
 import { formatReport, hasErrors } from './problems.ts';
 
 export class ContentError extends Error {
@@ -30,8 +30,22 @@ export function buildNow(): Date {
 
 let cached: { key: string; model: SiteModel; content: ValidContent } | undefined;
 
+// scripts/build.ts reads and checks content/ before it starts Astro; Astro's bundle holds its own
+// copy of this module, so the content is handed over on globalThis instead of being read twice.
+const PRELOADED = Symbol.for('krisinfo.preloadedContent');
+
+/** For scripts/build.ts: the content it has just loaded from `dir`, for this process's Astro build. */
+export function sharePreloadedContent(dir: string, content: Content): void {
+  (globalThis as Record<symbol, unknown>)[PRELOADED] = { dir, content };
+}
+
+function preloaded(dir: string): Content | undefined {
+  const p = (globalThis as Record<symbol, unknown>)[PRELOADED] as { dir: string; content: Content } | undefined;
+  return p?.dir === dir && process.env.KRISINFO_DEV !== '1' ? p.content : undefined;
+}
+
 export function loadValidContent(dir = contentDir()): ValidContent {
-  const content = loadContent(dir);
+  const content = preloaded(dir) ?? loadContent(dir);
   if (hasErrors(content.problems) || !content.site) {
     throw new ContentError(formatReport(content.problems.filter((p) => p.level === 'error'), 'sv', path.relative(process.cwd(), dir) || '.'));
   }
