@@ -163,12 +163,14 @@ async function benchSize(n: number, runs: number, args: Args): Promise<Row> {
   const size = folderSize(out);
   let phases: string | undefined;
   if (args.phases) {
-    const p = await timed(path.join(ROOT, 'scripts/bench.ts'), ['--phase-child', content, path.join(tmp, 'phases')], {
+    const p = await timed(path.join(ROOT, 'scripts/bench.ts'), ['--phase-child', content], {
       KRISINFO_CONTENT: content,
       KRISINFO_NOW: BENCH_NOW,
       KRISINFO_CACHE: cache,
     });
-    phases = p.ok ? p.stdout.trim() : `phase run failed: ${p.stderr.slice(0, 500)}`;
+    // Astro's step timings, then ours.
+    const astroSteps = p.stdout.split('\n').filter((l) => /Completed in|built in|Building static|Collecting build|Rearranging|generating static routes|Server built/i.test(l));
+    phases = p.ok ? [...astroSteps, ...p.stdout.split('\n').filter((l) => l.startsWith('PHASES'))].join('\n') : `phase run failed: ${p.stderr.slice(0, 500)}`;
   }
   process.stderr.write('\n');
   if (!args.keep) rmSync(tmp, { recursive: true, force: true });
@@ -251,14 +253,17 @@ function table(rows: Row[]): string {
 }
 
 /** Child mode for --phases: the steps of scripts/build.ts, each timed, with Astro's own log. */
-async function phaseChild(content: string, out: string): Promise<void> {
+async function phaseChild(content: string): Promise<void> {
   const { loadContent } = await import('../src/lib/load-content.ts');
   const t0 = performance.now();
   const c = loadContent(content);
   const t1 = performance.now();
+  // Inside the project, as scripts/build.ts does (Astro stages an outDir elsewhere in .astro/).
+  const out = path.join(ROOT, '.build', `bench-${process.pid}`);
   process.env.KRISINFO_OUT = out;
   const { build: astroBuild } = await import('astro');
-  await astroBuild({ root: ROOT, outDir: out, logLevel: 'error' });
+  // Astro's own log (info) times its steps: bundling, then "generating static routes" per page.
+  await astroBuild({ root: ROOT, outDir: out, logLevel: 'info' });
   const t2 = performance.now();
   const pagefind = await import('pagefind');
   const { index } = await pagefind.createIndex({});
@@ -268,12 +273,12 @@ async function phaseChild(content: string, out: string): Promise<void> {
   const t3 = performance.now();
   rmSync(out, { recursive: true, force: true });
   const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
-  console.log(`validation ${s(t0, t1)} s (${c.bulletins.length} bulletins), astro ${s(t1, t2)} s, pagefind ${s(t2, t3)} s`);
+  console.log(`PHASES validation ${s(t0, t1)} s (${c.bulletins.length} bulletins), astro ${s(t1, t2)} s, pagefind ${s(t2, t3)} s`);
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--phase-child') return phaseChild(argv[1]!, argv[2]!);
+  if (argv[0] === '--phase-child') return phaseChild(argv[1]!);
   const args = parseArgs(argv);
   if (!existsSync(TIME)) console.warn(`${TIME} is missing: peak memory is not measured (apt-get install -y time).`);
   console.error(`krisinfo bench on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load ${load()}`);
