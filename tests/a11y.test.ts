@@ -65,6 +65,33 @@ const TYPES = ['front page', 'archive', 'bulletin', 'service', 'staff page', 'se
 /** Seconds a page may take on a busy machine: a budget for the test timeout, not an assertion. */
 const PER_PAGE = 20_000;
 
+describe('the axe harness', () => {
+  it('sees a violation when there is one, and dark mode really changes the colours', async () => {
+    const site = built.get('fixture')!;
+    const { context, page } = await openContext();
+    try {
+      await page.goto(site.server.url);
+      const background = async () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.emulateMedia({ colorScheme: 'light' });
+      const light = await background();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await background()).not.toBe(light);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Grey on grey';
+        p.style.cssText = 'color:#777;background:#888';
+        document.querySelector('main')!.append(p);
+        document.querySelector('html')!.removeAttribute('lang');
+      });
+      const ids = (await runAxe(page)).violations.map((v) => v.id);
+      expect(ids).toContain('color-contrast');
+      expect(ids).toContain('html-has-lang');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 for (const s of SITES) {
   describe(`${s.name} site: axe-core, WCAG 2.1 A and AA, light and dark`, () => {
     for (const type of TYPES) {
