@@ -83,7 +83,7 @@ article{border-top:1px solid #999;margin-top:1rem}
 .summary{font-weight:600}.sev-critical,.sev-warning{font-weight:700}
 .updates li{border-left:3px solid #666;padding-left:.7rem;margin:.7rem 0}
 img{max-width:100%;height:auto}
-a{color:#0b4a8b}
+a{color:#0b4a8b;overflow-wrap:anywhere}
 @media print{body{max-width:none;padding:0;font-size:11pt}a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
 h2,h3{break-after:avoid}li,.summary,img{break-inside:avoid}@page{margin:1.5cm}}
 `.trim();

@@ -8,7 +8,8 @@ import { formatReport, hasErrors } from './problems.ts';
 
 export class ContentError extends Error {
   constructor(readonly report: string) {
-    super(`content/ has errors:\n\n${report}`);
+    // The officer reads this in the preview's error overlay: Swedish, like the rest of the report.
+    super(`Innehållet i content/ har fel. Rätta dem och spara, så laddas sidan om.\n\n${report}`);
     this.name = 'ContentError';
   }
 }
