@@ -2,9 +2,18 @@
 import { bulletinIn, frontPageOrder, isForStaff, isPublic, type SiteModel } from './derive.ts';
 import type { BulletinGroup } from './load-content.ts';
 
+/**
+ * How many unpinned bulletins the front page lists; the rest are one link away in the archive.
+ * The front page must stay within the first TCP round trip (14 kB gzipped) however long the crisis.
+ */
+export const FRONT_PAGE_LATEST = 10;
+
 export function frontPage(model: SiteModel): { pinned: BulletinGroup[]; latest: BulletinGroup[] } {
   const ordered = frontPageOrder(model.bulletins.filter((g) => isPublic(g.original)));
-  return { pinned: ordered.filter((g) => g.original.pinned), latest: ordered.filter((g) => !g.original.pinned) };
+  return {
+    pinned: ordered.filter((g) => g.original.pinned),
+    latest: ordered.filter((g) => !g.original.pinned).slice(0, FRONT_PAGE_LATEST),
+  };
 }
 
 export function staffBulletins(model: SiteModel): BulletinGroup[] {

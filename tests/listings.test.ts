@@ -1,0 +1,30 @@
+// What the front page lists stays small however long the crisis lasts; the archive has everything.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
+import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/derive.ts';
+import { FRONT_PAGE_LATEST, frontPage } from '../src/lib/listings.ts';
+import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
+
+describe('front page listing on a long crisis (40 bulletins)', () => {
+  let dir: string;
+  let model: SiteModel;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-listings-'));
+    await generateContent(dir, { bulletins: 40 });
+    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows every pinned bulletin and only the newest unpinned ones', () => {
+    const { pinned, latest } = frontPage(model);
+    const publicOnes = model.bulletins.filter((g) => isPublic(g.original));
+    expect(publicOnes.length).toBeGreaterThan(FRONT_PAGE_LATEST + pinned.length);
+    const slugs = (list: typeof pinned) => list.map((g) => g.slug).sort();
+    expect(slugs(pinned)).toEqual(slugs(publicOnes.filter((g) => g.original.pinned)));
+    expect(latest).toHaveLength(FRONT_PAGE_LATEST);
+    expect(latest.every((g) => !g.original.pinned && isPublic(g.original))).toBe(true);
+  });
+});
