@@ -86,7 +86,7 @@ export class FieldReader {
     if (!isPlainObject(v)) return this.wrongType(key, 'text', opts.example ?? `${key}: { sv: …, en: … }`);
     const out: Record<string, string> = {};
     const inner = this.child(key, v);
-    for (const [lang, text] of Object.entries(v)) {
+    for (const lang of Object.keys(v)) {
       if (opts.languages.length && !opts.languages.includes(lang)) {
         inner.problem('lang.unknown-suffix', lang, { value: lang, allowed: opts.languages.join(', ') });
         continue;
