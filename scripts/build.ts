@@ -62,9 +62,18 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // The swap: two renames on one file system. Readers of `out` see the old or the new site.
-  if (existsSync(out)) renameSync(out, previous);
-  renameSync(staging, out);
+  // The swap: two renames on one file system, so `out` is never half-written; it is absent only
+  // between the two calls. If the second fails, the previous site goes back in place.
+  const hadPrevious = existsSync(out);
+  if (hadPrevious) renameSync(out, previous);
+  try {
+    renameSync(staging, out);
+  } catch (e) {
+    if (hadPrevious) renameSync(previous, out);
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`${String(e)}\n\nBygget kunde inte läggas på plats: ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    return 1;
+  }
   rmSync(previous, { recursive: true, force: true });
   if (!quiet) console.log(`Klart: ${path.relative(process.cwd(), out) || out}/ byggd på ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
