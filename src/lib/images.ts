@@ -179,13 +179,6 @@ export function feedImageUrl(site: Site, src: string, contentDir = defaultConten
   return absoluteUrl(site, paths.media(site, mediaFile(src, contentDir)));
 }
 
-/** The same image with what an RSS <enclosure> needs: its type and length in bytes (processes it if needed). */
-export async function feedImage(site: Site, src: string, contentDir = defaultContentDir()): Promise<{ url: string; type: string; length: number; width: number; height: number }> {
-  const plan = imagePlan(contentDir, src);
-  const bytes = await variantBytes(contentDir, src, plan.standard.file);
-  return { url: feedImageUrl(site, src, contentDir), type: plan.standard.type, length: bytes.length, width: plan.standard.width, height: plan.standard.height };
-}
-
 // --- Processing ---------------------------------------------------------------------------
 
 const inFlight = new Map<string, Promise<boolean>>();
@@ -264,12 +257,6 @@ export async function variantBytes(contentDir: string, src: string, file: string
   if (!bytes) throw new Error(`Image cache entry for ${file} disappeared during the build`);
   if (!worked) recordReused();
   return bytes;
-}
-
-/** The bytes published for an image at its widest: upright, resized, metadata stripped. SVG unchanged. */
-export async function processImage(contentDir: string, src: string): Promise<Buffer> {
-  const plan = imagePlan(contentDir, src);
-  return variantBytes(contentDir, src, plan.fallback[plan.fallback.length - 1]!.file);
 }
 
 // --- What is published ----------------------------------------------------------------------

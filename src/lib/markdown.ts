@@ -184,10 +184,6 @@ function plainTextUncached(source: string): string {
         if (c.type === 'text' || c.type === 'code_inline') current += c.content;
         else if (c.type === 'softbreak' || c.type === 'hardbreak') current += ' ';
         else if (c.type === 'image') current += c.children?.map((x) => x.content).join('') ?? '';
-        else if (c.type === 'link_open') {
-          const href = c.attrGet('href') ?? '';
-          if (!BAD_PROTOCOL.test(href)) current += '';
-        }
       }
     } else if (t.type === 'list_item_open') {
       flush();
