@@ -2,32 +2,25 @@
 // published bulletin's text (all language versions) and the logo. Smaller than on the site
 // (the file travels by e-mail), and like the site's, re-encoded without EXIF or GPS data.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
 import type { SiteModel } from './derive.ts';
+import { imagePlan, variantBytes } from './images.ts';
 import { resolveImagePath } from './load-content.ts';
 import { findImages } from './markdown.ts';
 import type { EmbeddedImage } from './offline-edition.ts';
-
-/** Wide enough for a printed column, small enough for an attachment. */
-const OFFLINE_WIDTH = 640;
 
 export function offlineImageResolver(contentDir: string): (written: string, fromFile: string) => string | undefined {
   const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
   return (written, fromFile) => resolveImagePath(written, fromFile, { dir: contentDir, rel }) ?? undefined;
 }
 
+/**
+ * The narrowest variant the site publishes (480 px, or the SVG as is): the same pipeline and cache
+ * as the site's images, so an unchanged image costs no work and carries no metadata here either.
+ */
 export async function embedImage(contentDir: string, src: string): Promise<EmbeddedImage> {
-  const abs = path.join(contentDir, src);
-  if (src.toLowerCase().endsWith('.svg')) {
-    return { dataUri: `data:image/svg+xml;base64,${readFileSync(abs).toString('base64')}` };
-  }
-  const png = /\.png$/i.test(src);
-  const pipeline = sharp(abs).rotate().resize({ width: OFFLINE_WIDTH, withoutEnlargement: true });
-  const { data, info } = await (png ? pipeline.png({ compressionLevel: 9, palette: true }) : pipeline.jpeg({ quality: 60, mozjpeg: true })).toBuffer({
-    resolveWithObject: true,
-  });
-  return { dataUri: `data:image/${png ? 'png' : 'jpeg'};base64,${data.toString('base64')}`, width: info.width, height: info.height };
+  const variant = imagePlan(contentDir, src).fallback[0]!;
+  const bytes = await variantBytes(contentDir, src, variant.file);
+  return { dataUri: `data:${variant.type};base64,${bytes.toString('base64')}`, width: variant.width, height: variant.height };
 }
 
 // One collection per model: every language's edition embeds the same images.
