@@ -19,7 +19,8 @@ import path from 'node:path';
 import { BENCH_NOW, editBulletin, generateContent } from '../src/lib/bench/generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// The build runs as `npm run build` runs it: plain Node on the script compiled by scripts/run.mjs.
+const RUN = [process.execPath, path.join(ROOT, 'scripts/run.mjs')];
 const TIME = '/usr/bin/time';
 const DEFAULT_RUNS: Record<number, number> = { 100: 3, 1000: 3, 5000: 1 };
 
@@ -42,7 +43,6 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-sample') args.sample = false;
     else if (a === '--keep') args.keep = true;
     else if (a === '--phases') args.phases = true;
-    else if (a === '--phase-child') return args; // handled in main
     else throw new Error(`Unknown argument ${a}. Use --sizes 100,1000 --runs N --sample-runs N --no-sample --keep --phases`);
   }
   if (args.sizes.length === 0) throw new Error('--sizes needs numbers, e.g. --sizes 100,1000');
@@ -60,11 +60,11 @@ interface RunResult {
   stdout: string;
 }
 
-/** Runs `tsx <script> <args>` under /usr/bin/time -v and measures its wall time. */
+/** Runs `node scripts/run.mjs <script> <args>` under /usr/bin/time -v and measures its wall time. */
 function timed(script: string, args: string[], env: Record<string, string>): Promise<RunResult> {
   const useTime = existsSync(TIME);
-  const cmd = useTime ? TIME : TSX;
-  const argv = useTime ? ['-v', TSX, script, ...args] : [script, ...args];
+  const cmd = useTime ? TIME : RUN[0]!;
+  const argv = useTime ? ['-v', ...RUN, script, ...args] : [RUN[1]!, script, ...args];
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
@@ -163,14 +163,15 @@ async function benchSize(n: number, runs: number, args: Args): Promise<Row> {
   const size = folderSize(out);
   let phases: string | undefined;
   if (args.phases) {
-    const p = await timed(path.join(ROOT, 'scripts/bench.ts'), ['--phase-child', content], {
+    const p = await timed(path.join(ROOT, 'scripts/build.ts'), ['--out', out], {
       KRISINFO_CONTENT: content,
       KRISINFO_NOW: BENCH_NOW,
       KRISINFO_CACHE: cache,
+      KRISINFO_TIMING: '1',
     });
     // Astro's step timings, then ours.
     const astroSteps = p.stdout.split('\n').filter((l) => /Completed in|built in|Building static|Collecting build|Rearranging|generating static routes|Server built/i.test(l));
-    phases = p.ok ? [...astroSteps, ...p.stdout.split('\n').filter((l) => l.startsWith('PHASES'))].join('\n') : `phase run failed: ${p.stderr.slice(0, 500)}`;
+    phases = p.ok ? [...astroSteps, ...p.stderr.split('\n').filter((l) => l.startsWith('PHASES'))].join('\n') : `phase run failed: ${p.stderr.slice(0, 500)}`;
   }
   process.stderr.write('\n');
   if (!args.keep) rmSync(tmp, { recursive: true, force: true });
@@ -252,33 +253,8 @@ function table(rows: Row[]): string {
   return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
 }
 
-/** Child mode for --phases: the steps of scripts/build.ts, each timed, with Astro's own log. */
-async function phaseChild(content: string): Promise<void> {
-  const { loadContent } = await import('../src/lib/load-content.ts');
-  const t0 = performance.now();
-  const c = loadContent(content);
-  const t1 = performance.now();
-  // Inside the project, as scripts/build.ts does (Astro stages an outDir elsewhere in .astro/).
-  const out = path.join(ROOT, '.build', `bench-${process.pid}`);
-  process.env.KRISINFO_OUT = out;
-  const { build: astroBuild } = await import('astro');
-  // Astro's own log (info) times its steps: bundling, then "generating static routes" per page.
-  await astroBuild({ root: ROOT, outDir: out, logLevel: 'info' });
-  const t2 = performance.now();
-  const pagefind = await import('pagefind');
-  const { index } = await pagefind.createIndex({});
-  await index!.addDirectory({ path: out });
-  await index!.writeFiles({ outputPath: path.join(out, 'pagefind') });
-  await pagefind.close();
-  const t3 = performance.now();
-  rmSync(out, { recursive: true, force: true });
-  const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
-  console.log(`PHASES validation ${s(t0, t1)} s (${c.bulletins.length} bulletins), astro ${s(t1, t2)} s, pagefind ${s(t2, t3)} s`);
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--phase-child') return phaseChild(argv[1]!);
   const args = parseArgs(argv);
   if (!existsSync(TIME)) console.warn(`${TIME} is missing: peak memory is not measured (apt-get install -y time).`);
   console.error(`krisinfo bench on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load ${load()}`);

@@ -22,6 +22,8 @@ function parseArgs(argv: string[]): { out: string; quiet: boolean } {
 async function main(): Promise<number> {
   const { out, quiet } = parseArgs(process.argv.slice(2));
   const started = performance.now();
+  // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
+  const timing = Boolean(process.env.KRISINFO_TIMING);
   const dir = contentDir();
   const content = loadContent(dir);
   if (hasErrors(content.problems)) {
@@ -45,8 +47,12 @@ async function main(): Promise<number> {
   try {
     process.env.KRISINFO_OUT = workDir;
     const { build } = await import('astro');
-    await build({ root: process.cwd(), outDir: workDir, logLevel: quiet ? 'error' : 'warn' });
+    const t0 = performance.now();
+    await build({ root: process.cwd(), outDir: workDir, logLevel: timing ? 'info' : quiet ? 'error' : 'warn' });
+    const t1 = performance.now();
     await indexForSearch(workDir);
+    const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+    if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), astro ${s(t0, t1)} s, pagefind ${s(t1, performance.now())} s\n`);
     // Next to the output, so that the swap below is a rename on one file system.
     mkdirSync(path.dirname(out), { recursive: true });
     try {

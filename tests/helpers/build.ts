@@ -19,7 +19,10 @@ export function tempDir(prefix = 'krisinfo-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Runs a script of scripts/ with tsx, from the project root. */
+/**
+ * Runs a script of scripts/ from the project root the way npm does: build.ts with plain Node on the
+ * script compiled by scripts/run.mjs, the officer's tools with tsx.
+ */
 export function runScript(
   script: string,
   args: string[],
@@ -27,9 +30,11 @@ export function runScript(
   input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
+    const file = path.join(ROOT, 'scripts', script);
+    const [cmd, argv] = script === 'build.ts' ? [process.execPath, [path.join(ROOT, 'scripts/run.mjs'), file]] : [TSX, [file]];
     const child = execFile(
-      TSX,
-      [path.join(ROOT, 'scripts', script), ...args],
+      cmd,
+      [...argv, ...args],
       { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
