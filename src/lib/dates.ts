@@ -21,8 +21,25 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Offsets change only at transitions, and modern zones make them on a quarter hour of UTC (offsets
+// are whole quarter hours, switches happen on the local hour): one lookup per zone and quarter hour
+// serves every date in it. Formatting through Intl is the expensive part of a build's dates.
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsetCache = new Map<string, number>();
+
 /** Offset of `timeZone` from UTC at the given instant, in minutes (Stockholm in winter: 60). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(instant, timeZone);
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetFromIntl(instant: Date, timeZone: string): number {
   let fmt = offsetFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

@@ -27,10 +27,16 @@ function loadTable(): Map<string, Strings> {
   return table;
 }
 
+const chains = new Map<string, string[]>();
+
 /** Languages tried for a string, most specific first: `sv-FI` → `sv-FI`, `sv`, then the fallback. */
 function chain(lang: string): string[] {
-  const base = lang.split('-')[0]!;
-  return [...new Set([lang, base, FALLBACK_UI_LANG])];
+  let c = chains.get(lang);
+  if (!c) {
+    c = [...new Set([lang, lang.split('-')[0]!, FALLBACK_UI_LANG])];
+    chains.set(lang, c);
+  }
+  return c;
 }
 
 export function hasStrings(lang: string): boolean {
@@ -41,7 +47,7 @@ export function t(lang: string, key: string, params: Record<string, string | num
   const strings = loadTable();
   for (const l of chain(lang)) {
     const s = strings.get(l)?.[key];
-    if (s !== undefined) return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+    if (s !== undefined) return !s.includes('{') ? s : s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
   }
   return key;
 }

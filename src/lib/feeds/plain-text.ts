@@ -26,20 +26,24 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   const { site } = model;
   const s = feedStrings(lang);
   const when = (d: Date) => formatDateTime(d, lang, site.timezone);
+  // Every block is wrapped on its own (wrapping works line by line, so this is the same as wrapping
+  // the whole), and a stray `<!--` in one bulletin cannot swallow the text of the next.
   const blocks: string[] = [];
+  const add = (text: string) => blocks.push(wrapText(stripTags(text)));
 
-  blocks.push([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
+  add([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
 
   const statusLines = model.services.map((st) => {
     const since = st.since ? ` (${s.since} ${when(st.since)})` : '';
     return `- ${localize(st.service.name, lang, site)}: ${statusLabel(st.status, lang)}${since}`;
   });
   if (model.nextUpdate) statusLines.push('', `${s.nextUpdate}: ${when(model.nextUpdate.at)}`);
-  blocks.push(`${heading(s.statusNow, lang, '=')}\n${statusLines.join('\n')}`);
+  add(`${heading(s.statusNow, lang, '=')}\n${statusLines.join('\n')}`);
 
   const groups = plainTextOrder(model);
-  blocks.push(heading(s.bulletins, lang, '='));
-  if (groups.length === 0) blocks.push(s.noBulletins);
+  add(heading(s.bulletins, lang, '='));
+  if (groups.length === 0) add(s.noBulletins);
+  // bulletinText wraps its own parts.
   for (const g of groups) blocks.push(bulletinText(bulletinIn(g, lang), model, lang));
 
   const contacts = site.contacts.map((c) => {
@@ -47,9 +51,23 @@ export function buildPlainText(model: SiteModel, lang: string): string {
     const hours = c.hours ? ` (${localize(c.hours, lang, site)})` : '';
     return `- ${localize(c.name, lang, site)}: ${how}${hours}`;
   });
-  blocks.push(`${heading(s.contacts, lang, '=')}\n${contacts.join('\n')}`);
+  add(`${heading(s.contacts, lang, '=')}\n${contacts.join('\n')}`);
 
-  return `${wrapText(stripTags(blocks.join('\n\n')))}\n`;
+  return `${blocks.join('\n\n')}\n`;
+}
+
+// While a bulletin is untranslated its body is in every language's edition: flatten and wrap it once.
+const flatTexts = new Map<string, string>();
+
+/** Markdown as wrapped plain text, one blank line between paragraphs. */
+function flatText(markdown: string): string {
+  let text = flatTexts.get(markdown);
+  if (text === undefined) {
+    text = wrapText(stripTags(paragraphs(markdownToPlainText(markdown))));
+    if (flatTexts.size > 10_000) flatTexts.clear();
+    flatTexts.set(markdown, text);
+  }
+  return text;
 }
 
 /**
@@ -69,13 +87,15 @@ function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {
   if (b.updated && b.updated > b.published) times.push(`${s.updated} ${when(b.updated)}`);
   const parts = [heading(b.title, lang, '-'), `${times.join('. ')}.`, absoluteUrl(site, paths.bulletin(site, lang, b.slug))];
   if (b.untranslated) parts.push(s.untranslated);
-  parts.push('', b.summary, '', paragraphs(markdownToPlainText(b.body)));
-  if (b.nextUpdate && b.nextUpdate > model.now) parts.push('', `${s.nextUpdate}: ${when(b.nextUpdate)}`);
+  parts.push('', b.summary);
+  const head = wrapText(stripTags(parts.join('\n')));
+  const rest = [head, '', flatText(b.body)];
+  if (b.nextUpdate && b.nextUpdate > model.now) rest.push('', `${s.nextUpdate}: ${when(b.nextUpdate)}`);
   if (b.updates.length) {
-    parts.push('', `${s.updates}:`);
-    for (const u of b.updates) parts.push('', `* ${when(u.at)}`, paragraphs(markdownToPlainText(u.text)));
+    rest.push('', `${s.updates}:`);
+    for (const u of b.updates) rest.push('', `* ${when(u.at)}`, flatText(u.text));
   }
-  return parts.join('\n');
+  return rest.join('\n');
 }
 
 /** markdownToPlainText gives one line per block: a blank line between paragraphs, none inside a list or table. */

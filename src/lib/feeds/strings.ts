@@ -110,7 +110,17 @@ function shared(lang: string, key: string): string | undefined {
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
+// Asked for once per feed item and plain-text line: made once per language (the UI strings they
+// draw on are read once per process too).
+const made = new Map<string, FeedStrings>();
+
 export function feedStrings(lang: string): FeedStrings {
+  let strings = made.get(lang);
+  if (!strings) made.set(lang, (strings = makeFeedStrings(lang)));
+  return strings;
+}
+
+function makeFeedStrings(lang: string): FeedStrings {
   const own = STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? STRINGS[FALLBACK_UI_LANG]!;
   const out: FeedStrings = { ...own, status: { ...own.status } };
   for (const [field, key] of Object.entries(SHARED_KEYS) as [keyof typeof SHARED_KEYS, string][]) {

@@ -4,20 +4,30 @@
 
 export const TEXT_WIDTH = 72;
 
+/** Length in characters as a reader counts them (code points: `ä` or an emoji is one). */
+function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
 function wrapLine(line: string, width: number): string[] {
   const marker = /^(\s*(?:[-*]|\d+[.)])\s+)/.exec(line)?.[1] ?? /^(\s*)/.exec(line)![1]!;
   const indent = ' '.repeat(marker.length);
   const words = line.slice(marker.length).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   let current = marker;
+  let length = charCount(marker);
   let empty = true;
   for (const word of words) {
-    const next = empty ? current + word : `${current} ${word}`;
-    if (!empty && [...next].length > width) {
+    const wordLength = charCount(word);
+    if (!empty && length + 1 + wordLength > width) {
       out.push(current);
       current = indent + word;
+      length = indent.length + wordLength;
     } else {
-      current = next;
+      current = empty ? current + word : `${current} ${word}`;
+      length += empty ? wordLength : 1 + wordLength;
     }
     empty = false;
   }
