@@ -28,6 +28,18 @@ export interface OfflineInput {
 
 export const OFFLINE_FILE = 'offline.html';
 
+/**
+ * How many bulletins besides the pinned ones each section carries, those with the latest news. The
+ * file is the current situation for a phone, an e-mail or a printer: at 1,000 bulletins all of
+ * them made 4.5 MB per language. The archive on the site has the rest, and the file says so.
+ */
+export const OFFLINE_LATEST = 30;
+
+/** Pinned first, then the `OFFLINE_LATEST` with the latest news. */
+function current(bulletins: Bulletin[]): Bulletin[] {
+  return [...bulletins.filter((b) => b.pinned), ...bulletins.filter((b) => !b.pinned).slice(0, OFFLINE_LATEST)];
+}
+
 /** Stands for an image that is not embedded; a data: URL survives the renderer's absolutizing. */
 const MISSING = 'data:,';
 
@@ -42,6 +54,7 @@ const WORDS: Record<string, Record<string, string>> = {
     bulletins: 'Aktuella meddelanden',
     staff: 'Meddelanden till personal',
     untranslated: 'Inte översatt än.',
+    older: 'Här finns de {count} senaste. Alla {total} meddelanden finns på',
   },
   en: {
     edition: 'Printable edition',
@@ -49,6 +62,7 @@ const WORDS: Record<string, Record<string, string>> = {
     bulletins: 'Current bulletins',
     staff: 'Bulletins for staff',
     untranslated: 'Not translated yet.',
+    older: 'These are the {count} latest. All {total} bulletins are at',
   },
   fi: {
     edition: 'Tulostettava versio',
@@ -56,6 +70,7 @@ const WORDS: Record<string, Record<string, string>> = {
     bulletins: 'Ajankohtaiset tiedotteet',
     staff: 'Tiedotteet henkilöstölle',
     untranslated: 'Ei vielä käännetty.',
+    older: 'Tässä ovat {count} uusinta. Kaikki {total} tiedotetta ovat osoitteessa',
   },
 };
 
@@ -166,10 +181,15 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
     ['bulletins', ordered.filter(isPublic)],
     ['staff', ordered.filter((b) => !isPublic(b))],
   ];
-  for (const [key, list] of sections) {
-    if (!list.length) continue;
+  for (const [key, all] of sections) {
+    if (!all.length) continue;
+    const list = current(all);
     out.push(`<section id="${key}" aria-labelledby="${key}-h"><h2 id="${key}-h">${esc(word(lang, key))}</h2>`);
     for (const b of list) out.push(bulletinHtml(b));
+    if (list.length < all.length) {
+      const archive = absoluteUrl(site, key === 'staff' ? paths.staff(site, lang) : paths.archive(site, lang));
+      out.push(`<p class="more">${esc(word(lang, 'older', { count: String(list.length), total: String(all.length) }))} <a href="${esc(archive)}">${esc(archive)}</a></p>`);
+    }
     out.push('</section>');
   }
   out.push('</main>\n</body>\n</html>\n');

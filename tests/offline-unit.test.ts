@@ -1,0 +1,42 @@
+// The offline edition carries the current situation, not the whole archive: at 1,000 bulletins
+// all of them made 4.5 MB per language, too much for a phone, an e-mail or a printer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
+import { buildSiteModel, frontPageOrder, isPublic, type SiteModel } from '../src/lib/derive.ts';
+import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
+import { buildOfflineEdition, OFFLINE_LATEST } from '../src/lib/offline-edition.ts';
+
+describe('offline edition of a long crisis (80 bulletins)', () => {
+  let dir: string;
+  let model: SiteModel;
+  let html: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-offline-unit-'));
+    await generateContent(dir, { bulletins: 80 });
+    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
+    html = buildOfflineEdition({ model, lang: 'sv', images: new Map(), resolveBodyImage: () => undefined });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const articlesIn = (section: string) => {
+    const part = new RegExp(`<section id="${section}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+    return [...part.matchAll(/<article id="([^"]+)"/g)].map((m) => m[1]);
+  };
+
+  it('carries the pinned bulletins and the ones with the latest news, in front-page order', () => {
+    const public_ = frontPageOrder(model.bulletins.filter((g) => isPublic(g.original)));
+    const pinned = public_.filter((g) => g.original.pinned).map((g) => g.slug);
+    const latest = public_.filter((g) => !g.original.pinned).slice(0, OFFLINE_LATEST).map((g) => g.slug);
+    expect(public_.length).toBeGreaterThan(pinned.length + OFFLINE_LATEST);
+    expect(articlesIn('bulletins')).toEqual([...pinned, ...latest]);
+  });
+
+  it('says how many there are in all, and where the rest are', () => {
+    const total = model.bulletins.filter((g) => isPublic(g.original)).length;
+    expect(html).toContain(`Alla ${total} meddelanden finns på <a href="https://`);
+    expect(html).toMatch(/finns på <a href="[^"]+\/bulletiner\/">/);
+  });
+});
