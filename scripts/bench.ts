@@ -1,8 +1,9 @@
 // `npm run bench`: how long the real build takes as a crisis grows. For each size it generates
 // synthetic content (src/lib/bench/generate.ts) into a temporary folder, builds it with the real
 // `scripts/build.ts` as a child process (site, feeds, search index), and prints the median of
-// several runs: wall time, time per bulletin, peak memory, output size and file count, and the
-// time of a rebuild after one bulletin changed. Then the sample site's (content/) full build.
+// several runs: wall time of a full build (empty output folder, no page cache), time per bulletin,
+// peak memory, output size and file count, the same build with the page cache the full build
+// left, and the time of a rebuild after one bulletin changed. Then the sample site's full build.
 //
 //   npm run bench                                  100, 1000, 5000 bulletins (3, 3, 1 runs)
 //   npm run bench -- --sizes 100,1000 --runs 2     chosen sizes, runs each
@@ -123,6 +124,8 @@ interface Row {
   peakMb: number;
   outputMb: number;
   files: number;
+  /** Full build into an empty output folder with a warm page cache. */
+  cachedS?: number;
   rebuildS?: number;
   rebuildCpuS?: number;
   load: string;
@@ -147,13 +150,22 @@ async function benchSize(n: number, runs: number, args: Args): Promise<Row> {
   const warm = await build(content, out, cache);
   if (!warm.ok) fail(`Build of ${n} bulletins`, warm);
   const full: RunResult[] = [];
+  const cached: RunResult[] = [];
   const rebuild: RunResult[] = [];
   for (let r = 0; r < runs; r++) {
+    // Full build: an empty output folder and no page cache, as on a new machine (images cached).
     rmSync(out, { recursive: true, force: true });
+    rmSync(path.join(cache, 'pages'), { recursive: true, force: true });
     const f = await build(content, out, cache);
     if (!f.ok) fail(`Build of ${n} bulletins`, f);
     full.push(f);
     process.stderr.write(`full ${f.seconds.toFixed(1)} s (CPU ${f.cpuS.toFixed(1)} s), `);
+    // The same into an empty output folder, with the page cache the full build left.
+    rmSync(out, { recursive: true, force: true });
+    const c = await build(content, out, cache);
+    if (!c.ok) fail(`Build of ${n} bulletins`, c);
+    cached.push(c);
+    process.stderr.write(`with page cache ${c.seconds.toFixed(1)} s (CPU ${c.cpuS.toFixed(1)} s), `);
     editBulletin(content, gen.newestSlug, `${r}`);
     const rb = await build(content, out, cache);
     if (!rb.ok) fail(`Rebuild of ${n} bulletins`, rb);
@@ -184,9 +196,10 @@ async function benchSize(n: number, runs: number, args: Args): Promise<Row> {
     fullS,
     fullCpuS: median(full.map((r) => r.cpuS)),
     perBulletinMs: (fullS * 1000) / n,
-    peakMb: Math.max(...full.map((r) => r.peakMb), ...rebuild.map((r) => r.peakMb)),
+    peakMb: Math.max(...full.map((r) => r.peakMb), ...cached.map((r) => r.peakMb), ...rebuild.map((r) => r.peakMb)),
     outputMb: size.bytes / 1024 / 1024,
     files: size.files,
+    cachedS: median(cached.map((r) => r.seconds)),
     rebuildS: median(rebuild.map((r) => r.seconds)),
     rebuildCpuS: median(rebuild.map((r) => r.cpuS)),
     load: loadBefore,
@@ -206,6 +219,7 @@ async function benchSample(runs: number): Promise<Row> {
   const full: RunResult[] = [];
   for (let r = 0; r < runs; r++) {
     rmSync(out, { recursive: true, force: true });
+    rmSync(path.join(cache, 'pages'), { recursive: true, force: true });
     const f = await build(content, out, cache);
     if (!f.ok) fail('Build of content/', f);
     full.push(f);
@@ -233,7 +247,7 @@ async function benchSample(runs: number): Promise<Row> {
 }
 
 function table(rows: Row[]): string {
-  const head = ['bulletins', '+transl.', 'runs', 'full build s', 'CPU s', 'ms/bulletin', 'peak MB', 'output MB', 'files', 'rebuild s', 'rebuild CPU s', 'load (1/5/15 min)'];
+  const head = ['bulletins', '+transl.', 'runs', 'full build s', 'CPU s', 'ms/bulletin', 'peak MB', 'output MB', 'files', 'with page cache s', 'rebuild s', 'rebuild CPU s', 'load (1/5/15 min)'];
   const num = (x: number | undefined, digits = 1) => (x === undefined ? '–' : Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
   const body = rows.map((r) => [
     r.label,
@@ -245,6 +259,7 @@ function table(rows: Row[]): string {
     num(r.peakMb, 0),
     num(r.outputMb),
     String(r.files),
+    num(r.cachedS),
     num(r.rebuildS),
     num(r.rebuildCpuS),
     r.load,

@@ -40,6 +40,20 @@ export function sharePreloadedContent(dir: string, content: Content): void {
   (globalThis as Record<symbol, unknown>)[PRELOADED] = { dir, content };
 }
 
+// The bulletin pages scripts/build.ts takes from the previous output (page-reuse.ts): the bulletin
+// route leaves them out. Keys are `<lang> <slug>`. Never in `astro dev`.
+const REUSED = Symbol.for('krisinfo.reusedPages');
+
+export function shareReusedPages(pages: { lang: string; slug: string }[]): void {
+  (globalThis as Record<symbol, unknown>)[REUSED] = new Set(pages.map((p) => `${p.lang} ${p.slug}`));
+}
+
+/** Whether this build takes the bulletin page of `slug` in `lang` from the previous output. */
+export function isReusedPage(lang: string, slug: string): boolean {
+  const reused = (globalThis as Record<symbol, unknown>)[REUSED] as Set<string> | undefined;
+  return reused !== undefined && process.env.KRISINFO_DEV !== '1' && reused.has(`${lang} ${slug}`);
+}
+
 function preloaded(dir: string): Content | undefined {
   const p = (globalThis as Record<symbol, unknown>)[PRELOADED] as { dir: string; content: Content } | undefined;
   return p?.dir === dir && process.env.KRISINFO_DEV !== '1' ? p.content : undefined;

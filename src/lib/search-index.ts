@@ -1,0 +1,72 @@
+// The search index, made by Pagefind in a process of its own. Two things keep it off the critical
+// path of a build:
+// - Only pages that carry `data-pagefind-body` are sent: Pagefind would otherwise read and parse
+//   every page of the site (the untranslated copies, the archive, the offline edition) only to
+//   drop them, which was half of its time at 1,000 bulletins.
+// - Pages the page cache supplies are sent before Astro starts, so Pagefind indexes them on the
+//   second core while Astro renders the rest on the first.
+// Each page's URL comes from its path in the site, as with Pagefind's own directory walk. The index
+// holds the same pages either way; only the order they arrived in, and so the index files' names,
+// differ between a build with a warm page cache and one without.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const SEARCH_DIR = 'pagefind';
+const INDEXED_MARK = 'data-pagefind-body';
+
+export interface SearchIndexer {
+  /** Sends every page of `siteDir` not sent yet, then writes the index into `siteDir/pagefind/`. */
+  finish(siteDir: string): Promise<void>;
+  /** Stops Pagefind without writing anything (the build failed). */
+  abandon(): Promise<void>;
+}
+
+type Pagefind = typeof import('pagefind');
+
+function htmlFilesUnder(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(siteDir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .filter((rel) => rel.split(path.sep)[0] !== SEARCH_DIR)
+    .sort();
+}
+
+/**
+ * Starts Pagefind and sends it the `early` pages at once: `file` is the page's path in the site,
+ * `source` where its HTML can be read now. `notIndexed` are pages known to carry no
+ * `data-pagefind-body` (untranslated copies): finish() does not even read them.
+ */
+export async function startSearchIndex(early: { file: string; source: string }[], notIndexed: Iterable<string>): Promise<SearchIndexer> {
+  const pagefind: Pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const sent = new Set<string>([...notIndexed].map((file) => path.normalize(file)));
+  const adding: Promise<{ errors: string[] }>[] = [];
+  const send = (file: string, html: string) => {
+    sent.add(path.normalize(file));
+    adding.push(index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: html }));
+  };
+  for (const page of early) send(page.file, readFileSync(page.source, 'utf8'));
+  // Until finish() awaits them, a failure must not surface as an unhandled rejection mid-build.
+  for (const a of adding) a.catch(() => undefined);
+
+  return {
+    async finish(siteDir) {
+      for (const file of htmlFilesUnder(siteDir)) {
+        if (sent.has(file)) continue; // htmlFilesUnder gives normalized paths
+        const html = readFileSync(path.join(siteDir, file), 'utf8');
+        if (html.includes(INDEXED_MARK)) send(file, html);
+      }
+      const results = await Promise.all(adding);
+      const failed = results.flatMap((r) => r.errors);
+      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await pagefind.close();
+    },
+    async abandon() {
+      await Promise.allSettled(adding);
+      await pagefind.close();
+    },
+  };
+}
