@@ -90,8 +90,19 @@ function formatter(lang: string, timeZone: string, withTime: boolean): Intl.Date
 }
 
 /** "7 januari 2022 16:00": date and clock time in the reader's language and the site's zone. */
+// The same moments (a bulletin's publication, a service's "since") appear on many pages: Intl
+// formats each once per language.
+const formatted = new Map<string, string>();
+
 export function formatDateTime(date: Date, lang: string, timeZone: string): string {
-  return formatter(lang, timeZone, true).format(date);
+  const key = `${lang}|${timeZone}|${date.getTime()}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatter(lang, timeZone, true).format(date);
+    if (formatted.size > 100_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 export function formatDate(date: Date, lang: string, timeZone: string): string {

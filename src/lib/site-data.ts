@@ -29,7 +29,7 @@ export function buildNow(): Date {
   return new Date();
 }
 
-let cached: { key: string; model: SiteModel; content: ValidContent } | undefined;
+let cached: { key: string; data: { model: SiteModel; content: ValidContent } } | undefined;
 
 // scripts/build.ts reads and checks content/ before it starts Astro; Astro's bundle holds its own
 // copy of this module, so the content is handed over on globalThis instead of being read twice.
@@ -73,12 +73,11 @@ export function getSiteModel(): SiteModel {
 }
 
 export function getSiteData(): { model: SiteModel; content: ValidContent } {
-  const dir = contentDir();
-  const key = `${dir}\u0000${process.env.KRISINFO_NOW ?? ''}`;
-  const dev = process.env.KRISINFO_DEV === '1';
-  if (!cached || cached.key !== key || dev) {
-    const content = loadValidContent(dir);
-    cached = { key, content, model: buildSiteModel(content, buildNow()) };
+  // Every component of every page asks: the key is made of the raw settings, not resolved paths.
+  const key = `${process.cwd()}\u0000${process.env.KRISINFO_CONTENT ?? ''}\u0000${process.env.KRISINFO_NOW ?? ''}`;
+  if (!cached || cached.key !== key || process.env.KRISINFO_DEV === '1') {
+    const content = loadValidContent(contentDir());
+    cached = { key, data: { content, model: buildSiteModel(content, buildNow()) } };
   }
-  return { model: cached.model, content: cached.content };
+  return cached.data;
 }

@@ -3,9 +3,17 @@
 // from a domain root or a sub-path (GitHub Pages project sites) without a server.
 import type { Site } from './types.ts';
 
+const basePaths = new Map<string, string>();
+
 /** The path part of the site URL, always starting and ending with '/'. */
 export function basePath(site: Pick<Site, 'url'>): string {
-  return new URL(site.url).pathname.replace(/\/?$/, '/');
+  // Asked for by every link of every page: parse each site URL once.
+  let base = basePaths.get(site.url);
+  if (base === undefined) {
+    base = new URL(site.url).pathname.replace(/\/?$/, '/');
+    basePaths.set(site.url, base);
+  }
+  return base;
 }
 
 export function langPrefix(site: Pick<Site, 'languages'>, lang: string): string {
