@@ -86,12 +86,26 @@ function timed(script: string, args: string[], env: Record<string, string>): Pro
   });
 }
 
-function build(content: string, out: string, cache: string): Promise<RunResult> {
-  return timed(path.join(ROOT, 'scripts/build.ts'), ['--out', out, '--quiet'], {
+async function build(content: string, out: string, cache: string): Promise<RunResult> {
+  const result = await timed(path.join(ROOT, 'scripts/build.ts'), ['--out', out, '--quiet'], {
     KRISINFO_CONTENT: content,
     KRISINFO_NOW: BENCH_NOW,
     KRISINFO_CACHE: cache,
   });
+  await replacedSiteDeleted(out);
+  return result;
+}
+
+/**
+ * The build deletes the site it replaced in the background, after it has finished (the officer
+ * does not wait for it). The bench waits for that too, so that it does not slow the next build.
+ */
+async function replacedSiteDeleted(out: string): Promise<void> {
+  const prefix = `${path.basename(out)}.previous-`;
+  for (let waited = 0; waited < 300_000; waited += 100) {
+    if (!readdirSync(path.dirname(out)).some((name) => name.startsWith(prefix))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function folderSize(dir: string): { bytes: number; files: number } {
