@@ -7,7 +7,7 @@ import { appendUpdate } from '../src/lib/cli/append-update.ts';
 import { flagOpt, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { errorsIn, loadToolContext, parseDateFlag, parseServiceFlags } from '../src/lib/cli/content-context.ts';
 import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
-import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { canAsk, Prompter } from '../src/lib/cli/prompt.ts';
 import { replaceFile } from '../src/lib/cli/write-file.ts';
 import { toIsoWithOffset, toLocalMinute } from '../src/lib/dates.ts';
