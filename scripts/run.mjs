@@ -1,33 +1,67 @@
 // Runs a TypeScript script of scripts/ with plain Node: `node scripts/run.mjs scripts/build.ts ...`.
 // tsx would run it too, but its loader hooks then sit in front of every module that Astro, Vite and
 // Rollup load during a build, which cost 2-4 s of a 9 s sample build. esbuild (Astro's own) turns the
-// script and the src/lib code it imports into one ES module in a few tens of milliseconds instead;
-// packages stay imports, resolved from node_modules as usual.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+// script and the src/lib code it imports into one ES module instead; packages stay imports, resolved
+// from node_modules as usual. The module is kept in .build/compiled/ with the list of files it was
+// made from, and made again only when one of them (or this file) has changed.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
   console.error('Usage: node scripts/run.mjs scripts/<name>.ts [arguments]');
   process.exit(2);
 }
-// One file per process, so that builds running side by side never share it.
-const outfile = path.resolve('.build', `${path.basename(script, '.ts')}-${process.pid}.mjs`);
-await build({
-  entryPoints: [script],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-});
-process.argv = [process.argv[0], path.resolve(script), ...args];
-try {
-  await import(pathToFileURL(outfile).href);
-} finally {
-  rmSync(outfile, { force: true });
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = path.join(root, '.build', 'compiled');
+const name = path.basename(script, '.ts');
+const outfile = path.join(dir, `${name}.mjs`);
+const listFile = path.join(dir, `${name}.inputs.json`);
+
+/** Size and time of each file, `undefined` once one is gone. */
+function stamps(files) {
+  try {
+    return files.map((f) => {
+      const s = statSync(path.resolve(root, f));
+      return `${f}:${s.size}:${s.mtimeMs}`;
+    });
+  } catch {
+    return undefined;
+  }
 }
+
+function upToDate() {
+  try {
+    const recorded = JSON.parse(readFileSync(listFile, 'utf8'));
+    const now = stamps(recorded.map((r) => r.split(':')[0]));
+    return recorded.length > 0 && now !== undefined && now.join('\n') === recorded.join('\n');
+  } catch {
+    return false;
+  }
+}
+
+if (!upToDate()) {
+  const { build } = await import('esbuild');
+  mkdirSync(dir, { recursive: true });
+  // Under names of this process first: builds started side by side never read half a file.
+  const tmp = `${outfile}.${process.pid}`;
+  const result = await build({
+    entryPoints: [path.resolve(script)],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    metafile: true,
+    absWorkingDir: root,
+  });
+  const inputs = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))];
+  renameSync(tmp, outfile);
+  writeFileSync(`${listFile}.${process.pid}`, JSON.stringify(stamps(inputs) ?? []));
+  renameSync(`${listFile}.${process.pid}`, listFile);
+}
+process.argv = [process.argv[0], path.resolve(script), ...args];
+await import(pathToFileURL(outfile).href);
