@@ -27,8 +27,18 @@ export interface Feed {
   lastChange: Date;
 }
 
+// A bulletin's items are the same in the main feed, the staff feed and every service feed it is
+// in: made once per bulletin and language (a group belongs to one build's model, so to one ctx).
+const itemsByGroup = new WeakMap<BulletinGroup, Map<string, FeedItem[]>>();
+
 function itemsFor(ctx: ItemContext, groups: BulletinGroup[], lang: string): FeedItem[] {
-  return groups.flatMap((g) => itemsOf(ctx, g, lang));
+  return groups.flatMap((g) => {
+    let byLang = itemsByGroup.get(g);
+    if (!byLang) itemsByGroup.set(g, (byLang = new Map()));
+    let items = byLang.get(lang);
+    if (!items) byLang.set(lang, (items = itemsOf(ctx, g, lang)));
+    return items;
+  });
 }
 
 function feed(ctx: ItemContext, base: Omit<Feed, 'items' | 'lastChange'>, all: FeedItem[]): Feed {
@@ -85,7 +95,8 @@ export function serviceFeed(ctx: ItemContext, lang: string, serviceId: string): 
   const name = localize(state.service.name, lang, site);
   // The events that named the service, as items: a bulletin (no updateId) or one of its updates.
   const wanted = new Set(state.history.map((h) => `${h.slug}\u0000${h.updateId ?? ''}`));
-  const groups = model.bulletins.filter((g) => state.history.some((h) => h.slug === g.slug));
+  const named = new Set(state.history.map((h) => h.slug));
+  const groups = model.bulletins.filter((g) => named.has(g.slug));
   const items = itemsFor(ctx, groups, lang).filter((i) => wanted.has(`${i.slug}\u0000${i.updateId ?? ''}`));
   return feed(
     ctx,
