@@ -41,7 +41,8 @@ export function sharePreloadedContent(dir: string, content: Content): void {
 }
 
 // The bulletin pages scripts/build.ts takes from the previous output (page-reuse.ts): the bulletin
-// route leaves them out. Keys are `<lang> <slug>`. Never in `astro dev`.
+// route leaves them out. Keys are `<lang> <slug>`. Only scripts/build.ts sets them, so `astro dev`
+// and a bare `astro build` render every page.
 const REUSED = Symbol.for('krisinfo.reusedPages');
 
 export function shareReusedPages(pages: { lang: string; slug: string }[]): void {
@@ -51,7 +52,7 @@ export function shareReusedPages(pages: { lang: string; slug: string }[]): void 
 /** Whether this build takes the bulletin page of `slug` in `lang` from the previous output. */
 export function isReusedPage(lang: string, slug: string): boolean {
   const reused = (globalThis as Record<symbol, unknown>)[REUSED] as Set<string> | undefined;
-  return reused !== undefined && process.env.KRISINFO_DEV !== '1' && reused.has(`${lang} ${slug}`);
+  return reused !== undefined && reused.has(`${lang} ${slug}`);
 }
 
 function preloaded(dir: string): Content | undefined {
