@@ -1,6 +1,7 @@
 // Which pages the site has, per language: the params for Astro's getStaticPaths and the full list
 // the sitemap needs. Every page exists in every language (untranslated text shows with a notice).
 import type { SiteModel } from './derive.ts';
+import { getSiteModel } from './site-data.ts';
 import type { PageGroup } from './load-content.ts';
 import type { Site } from './types.ts';
 import { paths } from './urls.ts';
@@ -18,6 +19,11 @@ export function perLanguage<P extends Record<string, string | undefined>, X exte
   return site.languages.flatMap((lang) =>
     more(lang).map(({ params, props }) => ({ params: { ...params, lang: langParam(site, lang) }, props: { ...props, lang } })),
   );
+}
+
+/** One static path per language for this build's site: a page or feed that exists once per language. */
+export function languagePaths() {
+  return perLanguage(getSiteModel().site);
 }
 
 /** Every page path of one language, in the order a sitemap reader would expect. */

@@ -1,7 +1,8 @@
 // The plain-text edition: /bulletiner.txt, /<lang>/bulletiner.txt.
 import type { APIRoute } from 'astro';
 import { buildPlainText } from '../../lib/feeds/plain-text.ts';
-import { feedContext, languagePaths } from '../../lib/feeds/routes.ts';
+import { feedContext } from '../../lib/feeds/routes.ts';
+import { languagePaths } from '../../lib/routes.ts';
 
 export const getStaticPaths = languagePaths;
 

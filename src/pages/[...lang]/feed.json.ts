@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { mainFeed } from '../../lib/feeds/feeds.ts';
 import { buildJsonFeed } from '../../lib/feeds/json-feed.ts';
-import { feedContext, languagePaths } from '../../lib/feeds/routes.ts';
+import { feedContext } from '../../lib/feeds/routes.ts';
+import { languagePaths } from '../../lib/routes.ts';
 import { absoluteUrl, paths } from '../../lib/urls.ts';
 
 export const getStaticPaths = languagePaths;

@@ -2,11 +2,11 @@
 import type { APIRoute } from 'astro';
 import { buildOfflineEdition } from '../../lib/offline-edition.ts';
 import { collectOfflineImages, offlineImageResolver } from '../../lib/offline-images.ts';
-import { perLanguage } from '../../lib/routes.ts';
+import { languagePaths } from '../../lib/routes.ts';
 import { getSiteData, getSiteModel } from '../../lib/site-data.ts';
 
 export function getStaticPaths() {
-  return perLanguage(getSiteModel().site);
+  return languagePaths();
 }
 
 export const GET: APIRoute = async ({ props }) => {

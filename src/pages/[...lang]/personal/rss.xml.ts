@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { staffFeed } from '../../../lib/feeds/feeds.ts';
 import { renderRss } from '../../../lib/feeds/rss.ts';
-import { feedContext, languagePaths, RSS_TYPE } from '../../../lib/feeds/routes.ts';
+import { feedContext, RSS_TYPE } from '../../../lib/feeds/routes.ts';
+import { languagePaths } from '../../../lib/routes.ts';
 
 export const getStaticPaths = languagePaths;
 
