@@ -3,9 +3,10 @@
 // unless --strict. `--json` prints the problems for other tools and tests.
 import path from 'node:path';
 import { readArgs, flagOpt, stringOpt } from '../src/lib/cli/args.ts';
+import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { messageListMarkdown } from '../src/lib/cli/message-list.ts';
-import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
+import { EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import { loadContent } from '../src/lib/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/messages.ts';
 import { formatReport, sortProblems } from '../src/lib/problems.ts';
@@ -49,11 +50,8 @@ async function main(): Promise<number> {
     console.log(messageListMarkdown(lang));
     return EXIT_OK;
   }
-  const nowText = stringOpt(args, 'now');
-  const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) throw new CliError({ code: 'date.format', params: { value: nowText! } });
-
-  const dir = path.resolve(stringOpt(args, 'content') ?? process.env.KRISINFO_CONTENT ?? 'content');
+  const now = nowFrom(stringOpt(args, 'now'));
+  const dir = contentDirFrom(stringOpt(args, 'content'));
   const started = performance.now();
   const content = loadContent(dir);
   const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
