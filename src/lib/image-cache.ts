@@ -57,16 +57,6 @@ export function recordReused(): void {
   saveStats();
 }
 
-export function currentStats(): ImageCacheStats {
-  return { ...stats, processedSources: [...stats.processedSources] };
-}
-
-/** The figures of the last build that used the cache (undefined if none has). */
-export function readStats(): ImageCacheStats | undefined {
-  const file = path.join(imageCacheDir(), 'stats.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ImageCacheStats) : undefined;
-}
-
 function saveStats(): void {
   mkdirSync(imageCacheDir(), { recursive: true });
   const tmp = path.join(imageCacheDir(), `.stats.${process.pid}.tmp`);

@@ -5,6 +5,7 @@
 import { toIsoWithOffset } from './dates.ts';
 import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from './derive.ts';
 import { formatDateTime, localize, localizedLang, t } from './i18n.ts';
+import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
 import type { Bulletin, Localized, Status } from './types.ts';
@@ -25,8 +26,6 @@ export interface OfflineInput {
   /** Resolves an image written in a Markdown file to its content-relative path. */
   resolveBodyImage: (written: string, fromFile: string) => string | undefined;
 }
-
-export const OFFLINE_FILE = 'offline.html';
 
 /**
  * How many bulletins besides the pinned ones each section carries, those with the latest news. The
@@ -79,7 +78,7 @@ function word(lang: string, key: string, params: Record<string, string> = {}): s
   return s.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 const MARKS: Record<Status, string> = { down: '✕', manual: '!', degraded: '◐', operational: '✓' };
 

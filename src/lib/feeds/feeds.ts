@@ -112,12 +112,3 @@ export function serviceFeed(ctx: ItemContext, lang: string, serviceId: string): 
     items,
   );
 }
-
-/** Every RSS feed of the site, for listings and tests. */
-export function allFeeds(ctx: ItemContext): Feed[] {
-  return ctx.site.languages.flatMap((lang) => [
-    mainFeed(ctx, lang),
-    staffFeed(ctx, lang),
-    ...ctx.model.services.map((s) => serviceFeed(ctx, lang, s.service.id)),
-  ]);
-}
