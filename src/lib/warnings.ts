@@ -2,7 +2,7 @@
 // crisis. Pure functions over the loaded content and a moment; `npm run check` prints them with
 // the errors. Line numbers come from an optional locator, since the model keeps no YAML positions.
 import { headings } from './markdown.ts';
-import { toIsoWithOffset } from './dates.ts';
+import { toIsoWithOffset, toLocalMinute } from './dates.ts';
 import type { Content } from './load-content.ts';
 import type { Problem } from './problems.ts';
 import type { Bulletin } from './types.ts';
@@ -119,15 +119,11 @@ export function findWarnings(content: Content, now: Date, locate: Locator = noLo
 
     for (const u of original.updates) {
       if (u.at < original.published) {
-        warn(original, 'warn.update-before-published', `updates`, locate.text(original.file, updateAtNeedle(u.at, timeZone)), { value: toIsoWithOffset(u.at, timeZone) });
+        warn(original, 'warn.update-before-published', `updates`, locate.text(original.file, toLocalMinute(u.at, timeZone)), { value: toIsoWithOffset(u.at, timeZone) });
       }
     }
   }
   return out;
-}
-
-function updateAtNeedle(at: Date, timeZone: string): string {
-  return toIsoWithOffset(at, timeZone).slice(0, 16);
 }
 
 type Warn = (b: Bulletin, code: Problem['code'], field: string | undefined, line: number | undefined, params?: Problem['params']) => void;
