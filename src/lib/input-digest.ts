@@ -3,8 +3,9 @@
 // so the digest errs on the side of noticing: code by its bytes, content by name, size and time
 // (images can be tens of megabytes; an edit always changes the time, a checkout too).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './checksums.ts';
 
 /** Project files and folders whose bytes decide how a page looks. */
 const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
@@ -13,11 +14,7 @@ const ENV = ['KRISINFO_NOINDEX'];
 
 function filesUnder(root: string): string[] {
   if (!existsSync(root)) return [];
-  if (!statSync(root).isDirectory()) return [root];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-    .sort();
+  return statSync(root).isDirectory() ? listFiles(root).map((f) => path.join(root, f)) : [root];
 }
 
 function isBulletinText(contentDir: string, file: string): boolean {

@@ -8,8 +8,9 @@
 // Each page's URL comes from its path in the site, as with Pagefind's own directory walk. The index
 // holds the same pages either way; only the order they arrived in, and so the index files' names,
 // differ between a build with a warm page cache and one without.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './checksums.ts';
 
 export const SEARCH_DIR = 'pagefind';
 const INDEXED_MARK = 'data-pagefind-body';
@@ -23,12 +24,9 @@ export interface SearchIndexer {
 
 type Pagefind = typeof import('pagefind');
 
+/** The site's pages, as forward-slash paths like those of page-reuse.ts. */
 function htmlFilesUnder(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(siteDir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
-    .filter((rel) => rel.split(path.sep)[0] !== SEARCH_DIR)
-    .sort();
+  return listFiles(siteDir).filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_DIR}/`));
 }
 
 /**
@@ -40,11 +38,11 @@ export async function startSearchIndex(early: { file: string; source: string }[]
   const pagefind: Pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const sent = new Set<string>([...notIndexed].map((file) => path.normalize(file)));
+  const sent = new Set<string>(notIndexed);
   const adding: Promise<{ errors: string[] }>[] = [];
   const send = (file: string, html: string) => {
-    sent.add(path.normalize(file));
-    adding.push(index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: html }));
+    sent.add(file);
+    adding.push(index.addHTMLFile({ sourcePath: file, content: html }));
   };
   for (const page of early) send(page.file, readFileSync(page.source, 'utf8'));
   // Until finish() awaits them, a failure must not surface as an unhandled rejection mid-build.
@@ -53,7 +51,7 @@ export async function startSearchIndex(early: { file: string; source: string }[]
   return {
     async finish(siteDir) {
       for (const file of htmlFilesUnder(siteDir)) {
-        if (sent.has(file)) continue; // htmlFilesUnder gives normalized paths
+        if (sent.has(file)) continue;
         const html = readFileSync(path.join(siteDir, file), 'utf8');
         if (html.includes(INDEXED_MARK)) send(file, html);
       }
