@@ -8,19 +8,19 @@ export const MAX_TEXT_BYTES = 1024 * 1024;
 
 export type TextResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
+function tooLarge(size: number, file: string): TextResult {
+  return { ok: false, problem: { level: 'error', file, code: 'file.too-large', params: { size: Math.round(size / 1024), max: MAX_TEXT_BYTES / 1024 } } };
+}
+
 /** Decodes bytes as UTF-8, dropping a BOM and turning CRLF (and lone CR) into LF. */
 export function decodeText(bytes: Uint8Array, file: string): TextResult {
-  if (bytes.byteLength > MAX_TEXT_BYTES) {
-    return {
-      ok: false,
-      problem: { level: 'error', file, code: 'file.too-large', params: { size: Math.round(bytes.byteLength / 1024), max: MAX_TEXT_BYTES / 1024 } },
-    };
-  }
+  if (bytes.byteLength > MAX_TEXT_BYTES) return tooLarge(bytes.byteLength, file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { ok: false, problem: { level: 'error', file, code: 'file.not-utf8', line: firstBadLine(bytes), params: { line: firstBadLine(bytes) } } };
+    const line = firstBadLine(bytes);
+    return { ok: false, problem: { level: 'error', file, code: 'file.not-utf8', line, params: { line } } };
   }
   text = text.replace(/\r\n?/g, '\n');
   if (text.includes('\u0000')) {
@@ -52,7 +52,8 @@ function firstBadLine(bytes: Uint8Array): number {
 export function readTextFile(absPath: string, file: string): TextResult {
   try {
     const size = statSync(absPath).size;
-    if (size > MAX_TEXT_BYTES) return decodeText(new Uint8Array(size), file);
+    // Not read at all: a file of hundreds of megabytes is an error, not something to load.
+    if (size > MAX_TEXT_BYTES) return tooLarge(size, file);
     return decodeText(readFileSync(absPath), file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
