@@ -11,6 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { verifyCommand } from '../src/lib/authenticity.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
@@ -126,9 +127,10 @@ async function main(): Promise<number> {
   }
 
   const siteOut = path.join(o.out, 'site');
+  // Summed from the built site, then copied: the check below proves the copy is that site.
+  const sums = sha256sums(o.site);
   mkdirSync(o.out, { recursive: true });
   cpSync(o.site, siteOut, { recursive: true });
-  const sums = sha256sums(siteOut);
   const fileCount = sums.split('\n').filter(Boolean).length;
   const signature = signMessage(Buffer.from(sums), secretKey, {
     trustedComment: trustedComment(now, fileCount),
@@ -155,7 +157,7 @@ async function main(): Promise<number> {
   console.log(`  ladda upp:  ${rel(siteOut)}/  (se docs/publishing.md)`);
   console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
   console.log(`\nSå kontrollerar vem som helst releasen (i ${rel(siteOut)}/ eller den uppackade site.zip):`);
-  console.log(`  minisign -Vm ${SUMS_FILE} -P ${publicKeyLine(publicKey)} && sha256sum -c ${SUMS_FILE}`);
+  console.log(`  ${verifyCommand({ keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) })}`);
   return 0;
 }
 
