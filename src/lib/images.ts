@@ -263,10 +263,10 @@ export async function variantBytes(contentDir: string, src: string, file: string
 
 /**
  * Every image the published site shows, as paths relative to content/: lead images and body images
- * (and images in update texts) of published bulletins, images in pages, the logo. Drafts and
- * scheduled bulletins are not published, and neither are their images.
+ * (and images in update texts) of published bulletins, images in pages (unless `pages` is false),
+ * the logo. Drafts and scheduled bulletins are not published, and neither are their images.
  */
-export function publishedImages(model: SiteModel, contentDir: string): string[] {
+export function publishedImages(model: SiteModel, contentDir: string, { pages = true } = {}): string[] {
   const found = new Set<string>();
   const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
   const fromMarkdown = (markdown: string, file: string) => {
@@ -283,7 +283,7 @@ export function publishedImages(model: SiteModel, contentDir: string): string[] 
       for (const u of b.updates) fromMarkdown(u.text, b.file);
     }
   }
-  for (const group of model.pages) for (const p of group.versions.values()) fromMarkdown(p.body, p.file);
+  if (pages) for (const group of model.pages) for (const p of group.versions.values()) fromMarkdown(p.body, p.file);
   return [...found].sort();
 }
 

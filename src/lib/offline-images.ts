@@ -3,9 +3,8 @@
 // (the file travels by e-mail), and like the site's, re-encoded without EXIF or GPS data.
 import path from 'node:path';
 import type { SiteModel } from './derive.ts';
-import { imagePlan, variantBytes } from './images.ts';
+import { imagePlan, publishedImages, variantBytes } from './images.ts';
 import { resolveImagePath } from './load-content.ts';
-import { findImages } from './markdown.ts';
 import type { EmbeddedImage } from './offline-edition.ts';
 
 export function offlineImageResolver(contentDir: string): (written: string, fromFile: string) => string | undefined {
@@ -37,22 +36,9 @@ export function collectOfflineImages(model: SiteModel, contentDir: string): Prom
 }
 
 async function collect(model: SiteModel, contentDir: string): Promise<Map<string, EmbeddedImage>> {
-  const resolve = offlineImageResolver(contentDir);
-  const wanted = new Set<string>();
-  if (model.site.logo) wanted.add(model.site.logo);
-  for (const g of model.bulletins) {
-    for (const b of [g.original, ...g.versions.values()]) {
-      if (b.image) wanted.add(b.image.src);
-      for (const text of [b.body, ...b.updates.map((u) => u.text)]) {
-        for (const img of findImages(text)) {
-          const src = resolve(img.src, b.file);
-          if (src) wanted.add(src);
-        }
-      }
-    }
-  }
   const images = new Map<string, EmbeddedImage>();
-  for (const src of wanted) {
+  // The edition has no standing pages: the bulletins' images and the logo.
+  for (const src of publishedImages(model, contentDir, { pages: false })) {
     // A broken image must not cost the whole edition; it is simply left out.
     const embedded = await embedImage(contentDir, src).catch(() => undefined);
     if (embedded) images.set(src, embedded);
