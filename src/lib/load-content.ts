@@ -6,7 +6,7 @@ import { FieldReader, type ReadContext } from './fields.ts';
 import { bodyImages, readBulletin, type RawBulletin, type RawUpdate } from './read-bulletin.ts';
 import { readPage, RESERVED_SLUGS } from './read-page.ts';
 import { readServices } from './read-services.ts';
-import { readSite } from './read-site.ts';
+import { FALLBACK_TIMEZONE, readSite } from './read-site.ts';
 import { readTextFile } from './text-file.ts';
 import { toIsoWithOffset } from './dates.ts';
 import type { Problem } from './problems.ts';
@@ -80,7 +80,7 @@ export function loadContent(contentDir: string): Content {
   if (!siteText.ok) problems.push(siteText.problem);
   if (siteResult) problems.push(...siteResult.problems);
   const languages = siteResult?.languages ?? ['sv'];
-  const timeZone = siteResult?.timeZone ?? 'Europe/Stockholm';
+  const timeZone = siteResult?.timeZone ?? FALLBACK_TIMEZONE;
   const defaultLang = languages[0]!;
   content.site = siteResult?.site;
 

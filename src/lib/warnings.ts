@@ -3,6 +3,8 @@
 // the errors. Line numbers come from an optional locator, since the model keeps no YAML positions.
 import { headings } from './markdown.ts';
 import { toIsoWithOffset, toLocalMinute } from './dates.ts';
+import { isForStaff } from './derive.ts';
+import { FALLBACK_TIMEZONE } from './read-site.ts';
 import type { Content } from './load-content.ts';
 import type { Problem } from './problems.ts';
 import type { Bulletin } from './types.ts';
@@ -90,7 +92,7 @@ function isPublished(b: Bulletin, now: Date): boolean {
 
 export function findWarnings(content: Content, now: Date, locate: Locator = noLocator): Problem[] {
   const out: Problem[] = [];
-  const timeZone = content.site?.timezone ?? 'Europe/Stockholm';
+  const timeZone = content.site?.timezone ?? FALLBACK_TIMEZONE;
   const languages = content.site?.languages ?? [];
   const warn: Warn = (b, code, field, line, params = {}) =>
     out.push({ level: 'warning', file: b.file, field, line, code, params });
@@ -101,7 +103,7 @@ export function findWarnings(content: Content, now: Date, locate: Locator = noLo
 
     for (const b of group.versions.values()) {
       if (b.severity === 'critical' && !hasActionHeading(b.body)) warn(b, 'warn.critical-no-action', 'body', undefined);
-      if (b.audience.includes('staff')) staffPhishing(b, locate, warn);
+      if (isForStaff(b)) staffPhishing(b, locate, warn);
     }
 
     const next = original.nextUpdate;
