@@ -159,9 +159,8 @@ export async function resolveContentImage(site: Site, contentDir: string, src: s
 
 /** A resolver for Markdown images written in `fromFile` (relative to content/), for renderMarkdown. */
 export function bodyImageResolver(site: Site, contentDir: string, fromFile: string): CacheableResolver {
-  const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
   const resolve = (written: string) => {
-    const src = resolveImagePath(written, fromFile, { dir: contentDir, rel });
+    const src = resolveImagePath(written, fromFile, contentDir);
     if (!src || !existsSync(path.join(contentDir, src))) return undefined;
     return resolvedFrom(site, imagePlan(contentDir, src), IMAGE_SIZES);
   };
@@ -268,10 +267,9 @@ export async function variantBytes(contentDir: string, src: string, file: string
  */
 export function publishedImages(model: SiteModel, contentDir: string, { pages = true } = {}): string[] {
   const found = new Set<string>();
-  const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
   const fromMarkdown = (markdown: string, file: string) => {
     for (const img of findImages(markdown)) {
-      const src = resolveImagePath(img.src, file, { dir: contentDir, rel });
+      const src = resolveImagePath(img.src, file, contentDir);
       if (src && existsSync(path.join(contentDir, src))) found.add(src);
     }
   };
@@ -305,7 +303,6 @@ export function mediaRoutes(model: SiteModel, contentDir: string): { file: strin
 export function imageWarnings(content: Content): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const rel = (abs: string) => path.relative(content.dir, abs).split(path.sep).join('/');
   const look = (src: string, where: Pick<Problem, 'file' | 'field' | 'line'>, smallMatters: boolean) => {
     if (seen.has(src)) return;
     seen.add(src);
@@ -322,7 +319,7 @@ export function imageWarnings(content: Content): Problem[] {
   };
   const body = (markdown: string, file: string, bodyLine = 0) => {
     for (const img of findImages(markdown)) {
-      const src = resolveImagePath(img.src, file, { dir: content.dir, rel });
+      const src = resolveImagePath(img.src, file, content.dir);
       if (src) look(src, { file, field: 'body', line: bodyLine ? bodyLine + img.line : undefined }, true);
     }
   };

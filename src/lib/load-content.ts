@@ -117,7 +117,7 @@ export function loadContent(contentDir: string): Content {
     const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
     for (const raw of ordered) {
       const parent = originalRaw && raw !== originalRaw ? originalRaw : undefined;
-      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, fileExists, rel });
+      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, fileExists });
       if (b) versions.set(raw.lang, b);
     }
     const original = (originalRaw && versions.get(originalRaw.lang)) ?? versions.values().next().value;
@@ -127,7 +127,7 @@ export function loadContent(contentDir: string): Content {
   // --- Pages -----------------------------------------------------------------------------
   const pageDir = path.join(dir, 'pages');
   const pageSeen = new Map<string, string>();
-  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, fileExists, rel };
+  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, fileExists };
   const pagesBySlug = new Map<string, Page[]>();
   for (const name of listMarkdown(pageDir)) {
     const file = rel(path.join(pageDir, name));
@@ -192,7 +192,6 @@ interface ResolveContext {
   problems: Problem[];
   timeZone: string;
   fileExists: (relPath: string) => boolean;
-  rel: (abs: string) => string;
 }
 
 /**
@@ -250,11 +249,9 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     // A decorative image is shown with alt="" (screen readers skip it), whatever imageAlt says.
     const alt = decorative ? '' : f.imageAlt ?? p.imageAlt;
     if (!alt && !decorative) r.problem('image.alt-missing', 'imageAlt');
-    const src = resolveImagePath(imagePath, imageFrom.file, rc);
-    if (src === null) r.problem('image.outside-content', 'image', { value: imagePath });
-    else if (!IMAGE_EXT_RE.test(src)) r.problem('image.format', 'image', { value: imagePath });
-    else if (!rc.fileExists(src)) r.problem('image.missing-file', 'image', { value: imagePath });
-    else if (alt || decorative) image = { src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
+    const found = imageFile(imagePath, imageFrom.file, rc);
+    if ('problem' in found) r.problem(found.problem, 'image', { value: imagePath });
+    else if (alt || decorative) image = { src: found.src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
   // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
@@ -327,15 +324,25 @@ function checkBodyImages(source: Pick<RawBulletin, 'file' | 'body' | 'bodyLine'>
     const problem = (code: Problem['code']) =>
       rc.problems.push({ level: 'error', file: source.file, field, line: img.line, code, params: { value: img.src } });
     if (!img.alt.trim()) problem('image.alt-missing');
-    const src = resolveImagePath(img.src, source.file, rc);
-    if (src === null) problem('image.outside-content');
-    else if (!IMAGE_EXT_RE.test(src)) problem('image.format');
-    else if (!rc.fileExists(src)) problem('image.missing-file');
+    const found = imageFile(img.src, source.file, rc);
+    if ('problem' in found) problem(found.problem);
   }
 }
 
-/** Resolves an image path written in `fromFile` to a path relative to content/; null if outside. */
-export function resolveImagePath(src: string, fromFile: string, rc: Pick<ResolveContext, 'dir' | 'rel'>): string | null {
+/** An image written in `fromFile`: a file inside content/, of a format we publish, that exists. */
+function imageFile(written: string, fromFile: string, rc: ResolveContext): { src: string } | { problem: Problem['code'] } {
+  const src = resolveImagePath(written, fromFile, rc.dir);
+  if (src === null) return { problem: 'image.outside-content' };
+  if (!IMAGE_EXT_RE.test(src)) return { problem: 'image.format' };
+  if (!rc.fileExists(src)) return { problem: 'image.missing-file' };
+  return { src };
+}
+
+/**
+ * Resolves an image path written in `fromFile` (relative to `contentDir`) to a forward-slash path
+ * relative to content/; null if it is a URL or lies outside.
+ */
+export function resolveImagePath(src: string, fromFile: string, contentDir: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return null;
   let decoded: string;
   try {
@@ -343,9 +350,9 @@ export function resolveImagePath(src: string, fromFile: string, rc: Pick<Resolve
   } catch {
     return null;
   }
-  const abs = path.resolve(rc.dir, path.dirname(fromFile), decoded);
-  if (!abs.startsWith(rc.dir + path.sep)) return null;
-  return rc.rel(abs);
+  const abs = path.resolve(contentDir, path.dirname(fromFile), decoded);
+  if (!abs.startsWith(contentDir + path.sep)) return null;
+  return path.relative(contentDir, abs).split(path.sep).join('/');
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

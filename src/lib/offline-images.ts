@@ -1,15 +1,13 @@
 // The images the offline edition embeds, as data: URIs: every lead image, every image in a
 // published bulletin's text (all language versions) and the logo. Smaller than on the site
 // (the file travels by e-mail), and like the site's, re-encoded without EXIF or GPS data.
-import path from 'node:path';
 import type { SiteModel } from './derive.ts';
 import { imagePlan, publishedImages, variantBytes } from './images.ts';
 import { resolveImagePath } from './load-content.ts';
 import type { EmbeddedImage } from './offline-edition.ts';
 
 export function offlineImageResolver(contentDir: string): (written: string, fromFile: string) => string | undefined {
-  const rel = (abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
-  return (written, fromFile) => resolveImagePath(written, fromFile, { dir: contentDir, rel }) ?? undefined;
+  return (written, fromFile) => resolveImagePath(written, fromFile, contentDir) ?? undefined;
 }
 
 /**
