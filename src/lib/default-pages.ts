@@ -1,12 +1,14 @@
 // Standing pages every crisis site needs (contact, accessibility statement, easy-to-read,
 // "is this site genuine?") ship as defaults in src/default-pages/. The officer's own file in
 // content/pages/ with the same slug wins for every language, so a default never contradicts it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PageGroup } from './load-content.ts';
 import { splitFileName } from './load-content.ts';
 import { formatDate } from './i18n.ts';
+import { formatProblem } from './problems.ts';
 import { readPage } from './read-page.ts';
+import { readTextFile } from './text-file.ts';
 import type { Page, Site } from './types.ts';
 
 /** The language a default page file without a suffix is written in. */
@@ -32,8 +34,11 @@ export function loadDefaultPages(site: Site, now: Date, dir = defaultPagesDir())
     const { slug, langSuffix } = splitFileName(name);
     const lang = langSuffix ?? DEFAULT_PAGES_LANG;
     if (!site.languages.includes(lang)) continue;
-    const text = fillIn(readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), site, lang, now);
-    const { page } = readPage(text, `src/default-pages/${name}`, slug, lang, site.timezone);
+    const file = `src/default-pages/${name}`;
+    // The project's own files, read like content/ (BOM, CRLF); a broken one is a bug to stop on.
+    const read = readTextFile(path.join(dir, name), file);
+    if (!read.ok) throw new Error(formatProblem(read.problem, 'en'));
+    const { page } = readPage(fillIn(read.text, site, lang, now), file, slug, lang, site.timezone);
     if (page) bySlug.set(slug, [...(bySlug.get(slug) ?? []), page]);
   }
   const defaultLang = site.languages[0]!;
