@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { buildOfflineEdition } from '../../lib/offline-edition.ts';
 import { collectOfflineImages, offlineImageResolver } from '../../lib/offline-images.ts';
 import { languagePaths } from '../../lib/routes.ts';
-import { getSiteData, getSiteModel } from '../../lib/site-data.ts';
+import { getSiteData } from '../../lib/site-data.ts';
 
 export function getStaticPaths() {
   return languagePaths();
