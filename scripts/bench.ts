@@ -34,13 +34,20 @@ interface Args {
   phases: boolean;
 }
 
+/** A whole number of at least 1, or a clear error (Math.max(1, NaN) would run nothing and print NaN). */
+function count(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number of at least 1, not ${value ?? 'nothing'}`);
+  return n;
+}
+
 function parseArgs(argv: string[]): Args {
   const args: Args = { sizes: [100, 1000, 5000], sample: true, sampleRuns: 3, keep: false, phases: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
-    else if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]));
-    else if (a === '--sample-runs') args.sampleRuns = Math.max(1, Number(argv[++i]));
+    else if (a === '--runs') args.runs = count(a, argv[++i]);
+    else if (a === '--sample-runs') args.sampleRuns = count(a, argv[++i]);
     else if (a === '--no-sample') args.sample = false;
     else if (a === '--keep') args.keep = true;
     else if (a === '--phases') args.phases = true;
