@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../src/lib/checksums.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { contentCopy, startEditorProcess, type RunningEditor } from './helpers/editor.ts';
@@ -176,7 +177,10 @@ describe('the officer in the editor', () => {
     expect(Object.fromEntries(status.services.map((s) => [s.id, s.status]))).toEqual({ ekonomi: 'degraded', hemtjanst: 'manual' });
     const check = await runScript('check.ts', [], { KRISINFO_CONTENT: editor.content });
     expect(check.code, check.stdout + check.stderr).toBe(0);
-    expect(existsSync(path.join(out, 'assets/editor.js'))).toBe(false);
+    // Nothing of the editor reaches the site (the offline edition, offline.html, is part of it).
+    expect(existsSync(path.join(out, 'offline.html'))).toBe(true);
+    const leaks = listFiles(out).filter((f) => /editor|redigera/i.test(f) || /Redigeraren|krisinfo-editor|editor\.(css|js)|data-count-for/.test(readFileSync(path.join(out, f), 'latin1')));
+    expect(leaks).toEqual([]);
   }, 300_000);
 
   it('made no request to any address but its own', () => {
