@@ -12,9 +12,10 @@ export function formFieldOf(p: Problem): string {
   return field.split(/[.[]/)[0] ?? '';
 }
 
-export function problemText(p: Problem, lang: MessageLang, t: Texts): string {
+/** The message and what to do; with the line in the file where the file is named (not in a form). */
+export function problemText(p: Problem, lang: MessageLang, t: Texts, withLine = false): string {
   const m = messageFor(p, lang);
-  const where = p.line ? `${t('line', { line: p.line })}: ` : '';
+  const where = withLine && p.line ? `${t('line', { line: p.line })}: ` : '';
   return `${where}${m.text}${m.fix ? ` ${m.fix}` : ''}`;
 }
 
@@ -79,13 +80,14 @@ export function counter(id: string, value: string, max: number, t: Texts): Html 
 }
 
 /** The problems of a form at its top, each linking to its field. */
-export function problemSummary(problems: Problem[], lang: MessageLang, t: Texts, idOf: (p: Problem) => string | undefined): Html | string {
+export function problemSummary(problems: Problem[], lang: MessageLang, t: Texts, idOf: (p: Problem) => string | undefined, labelOf: (p: Problem) => string | undefined = () => undefined): Html | string {
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
   if (!problems.length) return '';
   const item = (p: Problem) => {
     const id = idOf(p);
-    const text = `${p.field ? `${p.field}: ` : ''}${problemText(p, lang, t)}`;
+    const label = labelOf(p) ?? p.field;
+    const text = `${label ? `${label}: ` : ''}${problemText(p, lang, t)}`;
     return html`<li>${id ? html`<a href="#${id}">${text}</a>` : text}</li>`;
   };
   return html`${errors.length ? html`<div class="summary error" role="alert" tabindex="-1" id="problems"><h2>${t('errorsTitle')}</h2><ul>${errors.map(item)}</ul></div>` : ''}

@@ -23,7 +23,7 @@ import type { FormData } from './form-data.ts';
 import { html, Html, page, type PageOptions } from './html.ts';
 import type { Publisher } from './publish.ts';
 import { editedTranslationText, newTranslationText, originalTexts, translationForm, translationFromForm, translationValues } from './translation-form.ts';
-import type { Texts } from './texts.ts';
+import type { TextKey, Texts } from './texts.ts';
 
 export interface EditorState {
   dir: string;
@@ -70,7 +70,7 @@ function contentOr(s: EditorState): { content: ValidContent } | { reply: Reply }
   if (content.site) return { content: content as ValidContent };
   const problems = content.problems.filter((p) => p.file === 'site.yaml' || p.file === '.');
   const m = messageFor({ code: 'cli.no-site' }, s.lang);
-  return { reply: { status: 500, body: frame(s, m.text, html`<h1>${m.text}</h1><p>${m.fix}</p><ul>${problems.map((p) => html`<li>${p.file}: ${problemText(p, s.lang, s.t)}</li>`)}</ul>`) } };
+  return { reply: { status: 500, body: frame(s, m.text, html`<h1>${m.text}</h1><p>${m.fix}</p><ul>${problems.map((p) => html`<li>${p.file}: ${problemText(p, s.lang, s.t, true)}</li>`)}</ul>`) } };
 }
 
 function group(content: Content, slug: string | undefined): BulletinGroup | undefined {
@@ -148,10 +148,17 @@ function bulletinPage(s: EditorState, content: ValidContent, v: BulletinValues, 
   const main = html`<h1>${title}</h1>
 ${mode.notice ? html`<p class="notice" role="status">${mode.notice}</p>` : ''}
 ${mode.slug ? html`<p><a href="/b/${mode.slug}/update">${t('actionUpdate')}</a></p>` : ''}
-${problemSummary(own, s.lang, t, idOf)}
+${problemSummary(own, s.lang, t, idOf, (p) => BULLETIN_LABELS[formFieldOf(p)] && t(BULLETIN_LABELS[formFieldOf(p)]!))}
 ${bulletinForm({ lang: s.lang, t, site: content.site, services: content.services }, v, own, html`${tokenField(s)}${hidden('hash', mode.hash)}`, mode.slug ? t('save') : t('create'))}`;
   return { status: mode.status ?? 200, body: frame(s, title, main, { current: mode.slug ? undefined : 'new', preview: previewOf(s, content.site, mode.slug ? { slug: mode.slug } : undefined) }) };
 }
+
+/** The form's label for each field, to name it in the summary of problems. */
+const BULLETIN_LABELS: Record<string, TextKey> = {
+  title: 'fieldTitle', summary: 'fieldSummary', severity: 'fieldSeverity', audience: 'fieldAudience', services: 'fieldServices', pinned: 'fieldPinned',
+  published: 'fieldPublished', updated: 'fieldUpdated', nextUpdate: 'fieldNextUpdate', draft: 'fieldDraft', image: 'fieldImage', imageAlt: 'fieldImageAlt',
+  imageCredit: 'fieldImageCredit', sms: 'fieldSms', body: 'fieldBody',
+};
 
 export function newBulletin(s: EditorState, req: Request): Reply {
   const c = contentOr(s);
@@ -448,7 +455,7 @@ function problemList(s: EditorState, content: Content, problems: Problem[]): Htm
     const link = linkOf(file);
     return html`<section class="file" id="${fieldId(file)}"><h2>${link ? html`<a href="${link}">content/${file}</a>` : `content/${file}`}</h2><ul class="problems">${problems
       .filter((p) => p.file === file)
-      .map((p) => html`<li class="${p.level}"><strong>${p.level === 'error' ? (s.lang === 'sv' ? 'Fel' : 'Error') : s.lang === 'sv' ? 'Varning' : 'Warning'}</strong>${p.field ? html` (${s.t('fieldName', { field: p.field })})` : ''}: ${problemText(p, s.lang, s.t)}</li>`)}</ul></section>`;
+      .map((p) => html`<li class="${p.level}"><strong>${p.level === 'error' ? (s.lang === 'sv' ? 'Fel' : 'Error') : s.lang === 'sv' ? 'Varning' : 'Warning'}</strong>${p.field ? html` (${s.t('fieldName', { field: p.field })})` : ''}: ${problemText(p, s.lang, s.t, true)}</li>`)}</ul></section>`;
   })}`;
 }
 
