@@ -2,7 +2,7 @@
 // with two service statuses and a lead image with alt text, an update that changes a status (by
 // keyboard only), an English translation, then "Publicera". The built site shows all of it,
 // `npm run check` passes, and the files on disk are exactly what the officer would have typed.
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,18 @@ describe('the officer in the editor', () => {
     // `published` defaults to now in the site's time zone, written as local time.
     expect(await page.getByLabel('Publiceras', { exact: true }).inputValue()).toBe('2021-12-20T09:15');
     await page.getByLabel('Rubrik').fill('Vattnet är otjänligt i Kalix centrum');
+    // A summary that is too long: checked before saving, shown next to the field, nothing written.
+    await page.getByLabel('Sammanfattning').fill('Koka vattnet. '.repeat(22));
+    // ... and a file that is not an image, whatever its name says.
+    const notImage = path.join(tempDir(), 'karta.png');
+    writeFileSync(notImage, 'inte en bild');
+    await page.getByLabel('Välj en bildfil').setInputFiles(notImage);
+    await andLoad(() => page.getByRole('button', { name: 'Skapa meddelandet' }).click());
+    expect(await textOf(page.locator('#f-summary-problems'))).toContain('Texten är 307 tecken lång; högst 300 tecken går.');
+    expect(await textOf(page.locator('#f-image-problems'))).toContain('Filen "karta.png" är ingen bild i ett format som webbplatsen publicerar.');
+    expect(await page.getByLabel('Sammanfattning').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Rubrik').inputValue()).toBe('Vattnet är otjänligt i Kalix centrum');
+    expect(readdirSync(path.join(editor.content, 'bulletins')).filter((n) => n.startsWith('2021-12-20'))).toEqual([]);
     await page.getByLabel('Sammanfattning').fill('Koka vattnet innan du dricker det: det gäller hela centrum.');
     expect(await textOf(page.locator('#f-summary-count'))).toBe('59 av 300 tecken');
     await page.getByLabel('Varning', { exact: true }).check();
@@ -158,6 +170,32 @@ describe('the officer in the editor', () => {
     );
   });
 
+  it('changes one field of a hand-written file: only that line changes, comments and order stay', async () => {
+    const before = file('bulletins/2021-12-16-it-angrepp.md');
+    await andLoad(() => page.getByRole('link', { name: 'Meddelanden' }).click());
+    await andLoad(() => page.getByRole('link', { name: 'Kommunen har drabbats av ett it-angrepp', exact: true }).click());
+    await page.getByLabel('Rubrik').fill('Kommunen har drabbats av ett it-angrepp: läget nu');
+    await andLoad(() => page.getByRole('button', { name: 'Spara' }).click());
+    expect(await textOf(page.getByRole('status'))).toContain('Sparat i content/bulletins/2021-12-16-it-angrepp.md');
+    expect(file('bulletins/2021-12-16-it-angrepp.md')).toBe(
+      before.replace("title: 'Kommunen har drabbats av ett it-angrepp'   # enkla", 'title: "Kommunen har drabbats av ett it-angrepp: läget nu"   # enkla'),
+    );
+  });
+
+  it("changes a service's status in one step, as a new short bulletin", async () => {
+    await andLoad(() => page.getByRole('link', { name: 'Ändra en tjänsts status' }).click());
+    await page.getByLabel('Tjänst', { exact: true }).selectOption({ label: 'Hemtjänst' });
+    await page.getByLabel('Ny status').selectOption({ label: 'Fungerar' });
+    await page.getByLabel('Text till läsarna').fill('Hemtjänstens system fungerar igen.');
+    await page.getByLabel('ett nytt kort meddelande').check();
+    await page.getByLabel('Rubrik för det nya meddelandet').fill('Hemtjänsten är tillbaka');
+    await andLoad(() => page.getByRole('button', { name: 'Ändra statusen' }).click());
+    expect(await textOf(page.getByRole('status'))).toContain('Sparat i content/bulletins/2021-12-20-hemtjansten-ar-tillbaka.md');
+    expect(file('bulletins/2021-12-20-hemtjansten-ar-tillbaka.md')).toBe(
+      ['---', 'title: Hemtjänsten är tillbaka', 'published: 2021-12-20T09:15', 'summary: Hemtjänstens system fungerar igen.', 'severity: info', 'audience: [public]', 'services:', '  hemtjanst: operational', '---', 'Hemtjänstens system fungerar igen.', ''].join('\n'),
+    );
+  });
+
   it('publishes, and the built site shows all of it; npm run check passes', async () => {
     await andLoad(() => page.getByRole('link', { name: 'Publicera' }).click());
     await andLoad(() => page.getByRole('button', { name: 'Publicera nu' }).click());
@@ -172,9 +210,9 @@ describe('the officer in the editor', () => {
     expect(en).toContain('The water is unsafe in central Kalix');
     expect(en).toContain('alt="Map of central Kalix with the affected area marked in red"');
     expect(en).toContain('The water is safe again on Storgatan.');
-    // The status board: invoices partly working (the update), home care on backup routines.
+    // The status board: invoices partly working (the update), home care working (the short bulletin).
     const status = JSON.parse(readFileSync(path.join(out, 'status.json'), 'utf8')) as { services: { id: string; status: string }[] };
-    expect(Object.fromEntries(status.services.map((s) => [s.id, s.status]))).toEqual({ ekonomi: 'degraded', hemtjanst: 'manual' });
+    expect(Object.fromEntries(status.services.map((s) => [s.id, s.status]))).toEqual({ ekonomi: 'degraded', hemtjanst: 'operational' });
     const check = await runScript('check.ts', [], { KRISINFO_CONTENT: editor.content });
     expect(check.code, check.stdout + check.stderr).toBe(0);
     // Nothing of the editor reaches the site (the offline edition, offline.html, is part of it).
