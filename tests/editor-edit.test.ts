@@ -121,3 +121,24 @@ describe('content files', () => {
     expect(readFileSync(path.join(content, file), 'utf8')).toBe(before);
   });
 });
+
+describe('the editor in English', () => {
+  it('--lang en (or an English main language) gives English forms, status words and messages', async () => {
+    const { startEditor } = await import('../src/editor/server.ts');
+    const editor = await startEditor({ root: ROOT, contentDir: contentCopy(), lang: 'en', port: 0 });
+    try {
+      const start = await fetch(editor.url, { redirect: 'manual' });
+      const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+      const list = await (await fetch(editor.url.replace(/\?token=.*$/, ''), { headers: { Cookie: cookie } })).text();
+      expect(list).toContain('<html lang="en">');
+      expect(list).toContain('<h1>Bulletins</h1>');
+      expect(list).toContain('Backup routines');
+      expect(list).toContain('Translate into English');
+      const form = await (await fetch(editor.url.replace(/\?token=.*$/, 'new'), { headers: { Cookie: cookie } })).text();
+      expect(form).toContain('Create the bulletin');
+      expect(form).toContain('## Vad har hänt?'); // the body template is in the site's language
+    } finally {
+      await editor.close();
+    }
+  });
+});
