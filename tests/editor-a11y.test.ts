@@ -1,6 +1,8 @@
 // Every page of the editor, in light and dark mode, has no WCAG 2.1 A/AA violation that axe-core
 // finds: the list and status board, each form empty, filled and with errors next to the fields,
 // the check of the whole folder and the publish page. The forms also work without JavaScript.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, launchBrowser, runAxe } from './helpers/browser.ts';
@@ -43,6 +45,16 @@ const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
     async (page) => {
       await page.getByRole('button', { name: 'Ändra statusen' }).click();
       await page.waitForSelector('#problems');
+    },
+  ],
+  [
+    'a file the forms cannot read',
+    '/raw/2021-12-19-trasig.md',
+    async (page) => {
+      // Written before the page is opened again: the editor reads content/ on every request.
+      writeFileSync(path.join(editor.content, 'bulletins/2021-12-19-trasig.md'), '---\ntitle: "Trasig\n---\nText.\n');
+      await page.reload();
+      await page.waitForSelector('#raw-text');
     },
   ],
   ['check', '/check'],

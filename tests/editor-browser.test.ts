@@ -196,6 +196,19 @@ describe('the officer in the editor', () => {
     );
   });
 
+  it('shows a file with a forgotten quote as text with the problem, and saves it once fixed', async () => {
+    const broken = ['---', 'title: "Skolan är stängd', 'published: 2021-12-19T07:00', 'summary: Skolan är stängd i dag.', '---', 'Text.', ''].join('\n');
+    writeFileSync(path.join(editor.content, 'bulletins/2021-12-19-skolan.md'), broken);
+    await andLoad(() => page.getByRole('link', { name: 'Meddelanden' }).click());
+    expect(await textOf(page.locator('.summary.error'))).toContain('Filer som formulären inte kan läsa');
+    await andLoad(() => page.getByRole('link', { name: 'content/bulletins/2021-12-19-skolan.md' }).click());
+    expect(await textOf(page.locator('#problems'))).toMatch(/rad \d+: YAML-koden går inte att läsa/);
+    await page.getByLabel('Filens text').fill(broken.replace('"Skolan är stängd', '"Skolan är stängd"'));
+    await andLoad(() => page.getByRole('button', { name: 'Spara' }).click());
+    expect(await textOf(page.getByRole('status'))).toContain('Sparat i content/bulletins/2021-12-19-skolan.md');
+    expect(file('bulletins/2021-12-19-skolan.md')).toBe(broken.replace('"Skolan är stängd', '"Skolan är stängd"'));
+  });
+
   it('publishes, and the built site shows all of it; npm run check passes', async () => {
     await andLoad(() => page.getByRole('link', { name: 'Publicera' }).click());
     await andLoad(() => page.getByRole('button', { name: 'Publicera nu' }).click());

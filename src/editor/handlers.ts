@@ -116,7 +116,7 @@ export function listPage(s: EditorState): Reply {
   const broken = [...errorFiles].filter((f) => f.startsWith('bulletins/') && !content.bulletins.some((g) => [...g.versions.values()].some((v) => v.file === f)));
   const main = html`<h1>${t('listTitle')}</h1><p>${t('listIntro')}</p>
 <p><a class="button" href="/new">${t('navNew')}</a></p>
-${broken.length ? html`<div class="summary error"><h2>${t('errorsTitle')}</h2><ul>${broken.map((f) => html`<li><a href="/check#${fieldId(f)}">content/${f}</a></li>`)}</ul></div>` : ''}
+${broken.length ? html`<div class="summary error"><h2>${t('brokenTitle')}</h2><p>${t('brokenIntro')}</p><ul>${broken.map((f) => html`<li><a href="/raw/${f.slice('bulletins/'.length)}">content/${f}</a></li>`)}</ul></div>` : ''}
 ${groups.length ? html`<table class="list"><caption class="visually-hidden">${t('listTitle')}</caption><thead><tr><th scope="col">${t('colTitle')}</th><th scope="col">${t('colPublished')}</th><th scope="col">${t('colState')}</th><th scope="col">${t('colLanguages')}</th><th scope="col">${t('colActions')}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>${t('listEmpty')}</p>`}
 <h2 id="board">${t('boardTitle')}</h2>
 <table class="board"><caption class="visually-hidden">${t('boardTitle')}</caption><thead><tr><th scope="col">${t('colService')}</th><th scope="col">${t('colStatus')}</th><th scope="col">${t('colSince')}</th><th scope="col">${t('colActions')}</th></tr></thead><tbody>${board}</tbody></table>`;
@@ -447,7 +447,7 @@ function problemList(s: EditorState, content: Content, problems: Problem[]): Htm
   const files = [...new Set(problems.map((p) => p.file))];
   const linkOf = (file: string) => {
     const g = content.bulletins.find((x) => [...x.versions.values()].some((v) => v.file === file));
-    if (!g) return undefined;
+    if (!g) return /^bulletins\/[^/]+\.md$/.test(file) ? `/raw/${file.slice('bulletins/'.length)}` : undefined;
     const v = [...g.versions.values()].find((x) => x.file === file)!;
     return v.lang === g.original.lang ? `/b/${g.slug}` : `/b/${g.slug}/translate/${v.lang}`;
   };
@@ -498,4 +498,48 @@ ${state}
 ${s.publisher.running ? '' : html`<form method="post" action="/publish">${tokenField(s)}<p><button type="submit">${t('publishNow')}</button></p></form>`}
 ${run?.output ? html`<h2>${t('publishLog')}</h2><pre class="log" tabindex="0">${run.output}</pre>` : ''}`;
   return { status: refused.length ? 422 : 200, body: frame(s, t('publishTitle'), main, { current: 'publish', refresh: s.publisher.running ? 2 : undefined }) };
+}
+
+// --- A file the forms cannot read --------------------------------------------------------------
+
+/**
+ * A bulletin file whose header cannot be read (a forgotten quote, a tab) has no form: its text is
+ * shown as it is, with the problems and their lines above it, and saved only once it has no errors.
+ * `name` must be a file that is in content/bulletins/ now.
+ */
+export function rawFile(s: EditorState, req: Request, name: string): Reply {
+  const dir = path.join(s.dir, 'bulletins');
+  const { slug, langSuffix } = splitFileName(name);
+  if (!name.endsWith('.md') || !isSlug(slug) || (langSuffix !== undefined && !isLangCode(langSuffix)) || !existsSync(dir) || !readdirSync(dir).includes(name)) return notFound(s);
+  const file = `bulletins/${name}`;
+  const t = s.t;
+  const loaded = loadFile(s.dir, file);
+  let text = loaded.text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  let hash = loaded.hash;
+  let status = 200;
+  let problems = checkFolder(s.dir, s.now()).filter((p) => p.file === file);
+  if (req.method === 'POST') {
+    const form = req.form!;
+    text = form.get('text').replace(/\r\n?/g, '\n');
+    hash = form.get('hash');
+    if (changedSince(s.dir, file, hash)) return stale(s, file, `/raw/${name}`, { text });
+    problems = checkDraft(s.dir, file, text, s.now()).filter((p) => p.file === file);
+    if (!hasErrors(problems)) {
+      // The file's own line endings and byte-order mark stay as they were.
+      const bom = loaded.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+      replaceContentFile(s.dir, file, bom + (/\r\n/.test(loaded.text) ? text.replace(/\n/g, '\r\n') : text));
+      return { redirect: `/raw/${name}?saved=1` };
+    }
+    status = 422;
+  }
+  const title = `content/${file}`;
+  const main = html`<h1>${title}</h1>
+${req.query.get('saved') ? html`<p class="notice" role="status">${t('saved', { file: title })}</p>` : ''}
+${status !== 200 ? html`<p class="notice error" role="status">${t('notSaved')}</p>` : ''}
+<p>${t('rawIntro')}</p>
+${problems.length ? html`<div class="${hasErrors(problems) ? 'summary error' : 'summary warning'}" id="problems"><ul>${problems.map((p) => html`<li>${p.field ? `${p.field}: ` : ''}${problemText(p, s.lang, t, true)}</li>`)}</ul></div>` : ''}
+<form method="post" novalidate>${tokenField(s)}${hidden('hash', hash)}
+${textArea({ id: 'raw-text', lang: s.lang, t, name: 'text', label: t('rawLabel'), value: text, rows: 30 })}
+<p><button type="submit">${t('save')}</button></p></form>`;
+  return { status, body: frame(s, title, main) };
 }

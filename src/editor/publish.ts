@@ -2,9 +2,10 @@
 // process, one at a time, its output kept for the page that shows progress. Which command is the
 // one place to change when publishing grows: while the project has no `npm run publish`, it is
 // the build (scripts/build.ts, which already refuses content with errors and swaps the new site in
-// only when it is whole); once package.json has a `publish` script, that script is run instead.
+// only when it is whole); once package.json has a `publish` script and content/ says where to
+// publish (publish.yaml), that script is run instead.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface PublishCommand {
@@ -14,14 +15,14 @@ export interface PublishCommand {
   shown: string;
 }
 
-export function publishCommand(root: string): PublishCommand {
+export function publishCommand(root: string, contentDir: string): PublishCommand {
   let scripts: Record<string, string> = {};
   try {
     scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   } catch {
     // no package.json: the build below
   }
-  if (scripts.publish) return { command: 'npm', args: ['run', '--silent', 'publish'], shown: 'npm run publish' };
+  if (scripts.publish && existsSync(path.join(contentDir, 'publish.yaml'))) return { command: 'npm', args: ['run', '--silent', 'publish'], shown: 'npm run publish' };
   return { command: process.execPath, args: [path.join(root, 'scripts/run.mjs'), path.join(root, 'scripts/build.ts')], shown: 'npm run build' };
 }
 
@@ -53,7 +54,7 @@ export class Publisher {
   /** Starts a publish unless one is running; returns false if one was. */
   start(): boolean {
     if (this.running) return false;
-    const cmd = publishCommand(this.root);
+    const cmd = publishCommand(this.root, this.env.KRISINFO_CONTENT ?? path.join(this.root, 'content'));
     const run: PublishRun = { startedAt: Date.now(), output: '', shown: cmd.shown };
     this.run = run;
     const child = spawn(cmd.command, cmd.args, { cwd: this.root, env: { ...this.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,7 +10,7 @@ import { OutsideContentError } from '../lib/editor/content-files.ts';
 import { cookieValue, COOKIE, refuse, sameToken, sessionCookie } from '../lib/editor/guard.ts';
 import { messageFor, type MessageLang } from '../lib/messages.ts';
 import { readForm } from './form-data.ts';
-import { addUpdate, changeStatus, checkPage, editBulletin, listPage, newBulletin, publishPage, translate, type EditorState, type Reply, type Request } from './handlers.ts';
+import { addUpdate, changeStatus, checkPage, editBulletin, listPage, newBulletin, publishPage, rawFile, translate, type EditorState, type Reply, type Request } from './handlers.ts';
 import { html, page } from './html.ts';
 import { Publisher } from './publish.ts';
 import { textsFor } from './texts.ts';
@@ -163,6 +163,7 @@ function route(s: EditorState, r: Request): Reply {
   if (a === 'status' && n === 1) return changeStatus(s, r);
   if (a === 'check' && n === 1) return checkPage(s);
   if (a === 'publish' && n === 1) return publishPage(s, r);
+  if (a === 'raw' && n === 2 && b !== undefined) return rawFile(s, r, b);
   if (a === 'b' && b !== undefined) {
     if (n === 2) return editBulletin(s, r, b);
     if (n === 3 && c === 'update') return addUpdate(s, r, b);

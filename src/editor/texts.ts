@@ -138,6 +138,10 @@ const sv = {
   languages: 'Språk',
   noLanguages: 'Webbplatsen har bara ett språk.',
   required: '(krävs)',
+  brokenTitle: 'Filer som formulären inte kan läsa',
+  brokenIntro: 'Huvudet i de här filerna går inte att läsa (ofta ett citattecken eller kolon). Öppna filen, rätta raden som anges och spara.',
+  rawIntro: 'Huvudet i filen går inte att läsa, så den visas som text. Rätta raden som anges nedan och spara; filen sparas först när den inte har några fel.',
+  rawLabel: 'Filens text',
 };
 
 const en: typeof sv = {
@@ -275,6 +279,10 @@ const en: typeof sv = {
   languages: 'Languages',
   noLanguages: 'The site has only one language.',
   required: '(required)',
+  brokenTitle: 'Files the forms cannot read',
+  brokenIntro: 'The header of these files cannot be read (often a quote or a colon). Open the file, fix the line given and save.',
+  rawIntro: 'The header of the file cannot be read, so it is shown as text. Fix the line given below and save; the file is saved only once it has no errors.',
+  rawLabel: 'The text of the file',
 };
 
 export type TextKey = keyof typeof sv;
