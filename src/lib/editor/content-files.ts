@@ -71,6 +71,10 @@ export function replaceContentFile(contentDir: string, rel: string, text: string
  * appears whole or not at all, and an existing file is never overwritten (EEXIST).
  */
 export function createContentFile(contentDir: string, rel: string, data: string | Buffer): void {
+  // A new content folder may not have bulletins/ yet: made only when its path lies inside content/.
+  const lexical = path.resolve(contentDir, rel);
+  if (!lexical.startsWith(path.resolve(contentDir) + path.sep)) throw new OutsideContentError(rel);
+  mkdirSync(path.dirname(lexical), { recursive: true });
   const abs = insideContent(contentDir, rel);
   const temp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   writeFileSync(temp, data, { flag: 'wx' });
