@@ -263,6 +263,23 @@ const catalog = {
     sv: { text: 'site.yaml går inte att läsa, så språk och tidszon är okända.', fix: 'Rätta felen i site.yaml först (npm run check visar dem).' },
     en: { text: 'site.yaml cannot be read, so the languages and time zone are unknown.', fix: 'Fix the errors in site.yaml first (npm run check shows them).' },
   },
+  // Messages of the editor in the browser (npm run editor).
+  'editor.stale': {
+    sv: { text: 'Filen {value} har ändrats sedan du öppnade den (i en annan flik eller ett annat program), så den skrevs inte över.', fix: 'Läs in filen igen och gör din ändring på nytt. Det du skrev står nedan så att du kan kopiera det.' },
+    en: { text: 'The file {value} has changed since you opened it (in another tab or program), so it was not overwritten.', fix: 'Load the file again and make your change anew. What you wrote is below so that you can copy it.' },
+  },
+  'editor.refused': {
+    sv: { text: 'Begäran kom inte från redigerarens egen sida och avvisades. Inget ändrades.', fix: 'Öppna adressen som npm run editor skrev ut i terminalen (den med ?token=).' },
+    en: { text: 'The request did not come from the editor’s own page and was refused. Nothing was changed.', fix: 'Open the address npm run editor printed in the terminal (the one with ?token=).' },
+  },
+  'editor.cannot-edit': {
+    sv: { text: 'Fältet {value} är skrivet på ett sätt som redigeraren inte kan ändra utan att skriva om resten av huvudet.', fix: 'Ändra fältet i en textredigerare, eller skriv det som namn: värde på en egen rad.' },
+    en: { text: 'The field {value} is written in a way the editor cannot change without rewriting the rest of the header.', fix: 'Change the field in a text editor, or write it as name: value on a line of its own.' },
+  },
+  'editor.image-format': {
+    sv: { text: 'Filen "{value}" är ingen bild i ett format som webbplatsen publicerar.', fix: 'Välj en bild i JPEG, PNG, WebP, GIF, AVIF eller SVG.' },
+    en: { text: 'The file "{value}" is not an image in a format the site publishes.', fix: 'Choose a JPEG, PNG, WebP, GIF, AVIF or SVG image.' },
+  },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
 export type MessageCode = keyof typeof catalog;

@@ -15,6 +15,12 @@ export interface NewBulletin {
   nextUpdate?: string;
   draft: boolean;
   sms?: string;
+  /** Lead image, relative to the bulletin file, with its alt text and credit (the editor sets them). */
+  image?: string;
+  imageAlt?: string;
+  imageCredit?: string;
+  /** The body; the five questions when not given. */
+  body?: string;
 }
 
 export function newBulletinText(b: NewBulletin, lang: string): string {
@@ -23,8 +29,11 @@ export function newBulletinText(b: NewBulletin, lang: string): string {
   if (services.length) lines.push('services:', ...services.map(([id, status]) => `  ${id}: ${status}`));
   if (b.pinned) lines.push('pinned: true');
   if (b.nextUpdate) lines.push(`nextUpdate: ${b.nextUpdate}`);
+  if (b.image) lines.push(`image: ${yamlString(b.image)}`);
+  if (b.imageAlt) lines.push(`imageAlt: ${yamlString(b.imageAlt)}`);
+  if (b.imageCredit) lines.push(`imageCredit: ${yamlString(b.imageCredit)}`);
   if (b.sms) lines.push(`sms: ${yamlString(b.sms)}`);
   if (b.draft) lines.push('draft: true');
   lines.push('---', '');
-  return lines.join('\n') + bodyTemplate(lang);
+  return lines.join('\n') + (b.body ?? bodyTemplate(lang));
 }

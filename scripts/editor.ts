@@ -1,0 +1,70 @@
+// `npm run editor`: the officer's editor in the browser. Starts the editor on 127.0.0.1 and the
+// preview (`astro dev`) beside it, and prints the address to open (with this start's secret token).
+// Ctrl+C stops both. Nothing of the editor is part of the published site.
+import path from 'node:path';
+import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
+import { EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
+import { loadContent } from '../src/lib/load-content.ts';
+import type { MessageLang } from '../src/lib/messages.ts';
+import { startPreview, type Preview } from '../src/editor/preview.ts';
+import { startEditor } from '../src/editor/server.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const DEFAULT_PORT = 4330;
+
+const HELP = `npm run editor -- [--port N] [--lang sv|en] [--no-preview] [--content DIR]
+
+Startar redigeraren i webbläsaren och förhandsvisningen bredvid. Öppna adressen som skrivs ut.
+  --port N        port för redigeraren (standard: ${DEFAULT_PORT}, eller en ledig om den är upptagen)
+  --lang sv|en    språk i redigeraren (standard: webbplatsens huvudspråk)
+  --no-preview    starta inte förhandsvisningen (npm run dev)
+  --content DIR   innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
+  --now ISO       tidpunkt att använda som "nu" (för tester)`;
+
+let lang: MessageLang = 'sv';
+
+async function main(): Promise<number> {
+  const args = readArgs(
+    process.argv.slice(2),
+    { port: { type: 'string' }, lang: { type: 'string' }, 'no-preview': { type: 'boolean' }, content: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'editor',
+  );
+  lang = messageLang(stringOpt(args, 'lang'), undefined);
+  if (flagOpt(args, 'help')) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const root = path.resolve(import.meta.dirname, '..');
+  const contentDir = contentDirFrom(stringOpt(args, 'content'));
+  lang = messageLang(stringOpt(args, 'lang'), loadContent(contentDir).site?.languages[0]);
+  const fixedNow = stringOpt(args, 'now');
+  const now = fixedNow ? () => nowFrom(fixedNow) : () => new Date();
+  const port = stringOpt(args, 'port') !== undefined ? Number(stringOpt(args, 'port')) : DEFAULT_PORT;
+  let preview: Preview | undefined;
+  if (!flagOpt(args, 'no-preview')) preview = await startPreview(root, contentDir);
+  const editor = await startEditor({ root, contentDir, lang, port: Number.isInteger(port) && port >= 0 ? port : DEFAULT_PORT, previewOrigin: preview?.origin, now });
+  const sv = lang === 'sv';
+  console.log(sv ? `Redigeraren: ${editor.url}` : `Editor: ${editor.url}`);
+  console.log(
+    sv
+      ? `Öppna adressen i webbläsaren (den gäller tills du stänger redigeraren). Stoppa med Ctrl+C.\nInnehåll: ${contentDir}`
+      : `Open the address in your browser (it works until you stop the editor). Stop with Ctrl+C.\nContent: ${contentDir}`,
+  );
+  if (preview) {
+    void preview.ready.then((ready) =>
+      console.log(ready ? (sv ? `Förhandsvisning: ${preview.origin}/` : `Preview: ${preview.origin}/`) : sv ? 'Förhandsvisningen startade inte; redigeraren fungerar ändå.' : 'The preview did not start; the editor works anyway.'),
+    );
+  }
+  const stop = () => {
+    preview?.stop();
+    void editor.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return await new Promise<number>(() => undefined);
+}
+
+await runTool(main, () => lang);

@@ -1,0 +1,45 @@
+// The problems `npm run check` would report if a file had a given text, found before that text is
+// saved: the content folder is mirrored in a temporary folder of symbolic links, with the one file
+// written there for real, and checked exactly as `check` checks content/. Nothing in content/ is
+// touched, so a bulletin with errors is never saved half-right.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileLocator } from '../cli/locate.ts';
+import { imageWarnings } from '../images.ts';
+import { loadContent } from '../load-content.ts';
+import { sortProblems, type Problem } from '../problems.ts';
+import { findWarnings } from '../warnings.ts';
+
+/** Every problem in the folder, errors and warnings, as `npm run check` lists them. */
+export function checkFolder(dir: string, now: Date): Problem[] {
+  const content = loadContent(dir);
+  return sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
+}
+
+/** Every problem the folder would have if `rel` (a bulletin, relative to content/) read `text`. */
+export function checkDraft(dir: string, rel: string, text: string, now: Date): Problem[] {
+  const mirror = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-draft-'));
+  try {
+    const content = path.join(mirror, 'content');
+    link(dir, content, rel.split('/'));
+    writeFileSync(path.join(content, rel), text);
+    return checkFolder(content, now);
+  } finally {
+    rmSync(mirror, { recursive: true, force: true });
+  }
+}
+
+/** Mirrors `from` into `to` with links, making real folders along `own` so its file can be written. */
+function link(from: string, to: string, own: string[]): void {
+  mkdirSync(to, { recursive: true });
+  const [head, ...rest] = own;
+  for (const name of readdirSync(from)) {
+    if (name === head) {
+      if (rest.length) link(path.join(from, name), path.join(to, name), rest);
+      continue;
+    }
+    symlinkSync(path.join(from, name), path.join(to, name));
+  }
+  if (head && rest.length) mkdirSync(path.join(to, head), { recursive: true });
+}
