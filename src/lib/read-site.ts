@@ -134,8 +134,9 @@ function readSiteUrl(r: FieldReader): string | undefined {
 function readSecurityContact(r: FieldReader): string | undefined {
   const contact = r.string('securityContact');
   if (contact === undefined) return undefined;
-  const email = contact.replace(/^mailto:/i, '');
-  if (EMAIL_RE.test(email)) return contact;
+  // An address with a scheme is a URL (`https://name:password@host/` looks like an e-mail address too).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(contact)?.[1]?.toLowerCase();
+  if (scheme === undefined ? EMAIL_RE.test(contact) : scheme === 'mailto' && EMAIL_RE.test(contact.slice('mailto:'.length))) return contact;
   try {
     const u = new URL(contact);
     if (u.protocol === 'https:' && u.hostname && !u.username && !u.password) return contact;

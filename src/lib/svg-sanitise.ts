@@ -63,7 +63,7 @@ function safeCss(css: string): boolean {
  * they were never a danger, and a warning for every exported logo would teach people to ignore it.
  */
 const MARKUP_NS = new Set([SVG_NS, 'http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML', '']);
-const risky = (a: Attr) => /^on/i.test(a.localName) || /href|src|action|style/i.test(a.localName) || /(script|data|https?|ftp|file):|\/\//i.test(a.value);
+const risky = (a: Attr) => !/^xmlns(:|$)/.test(a.name) && (/^on/i.test(a.localName) || /href|src|action|style/i.test(a.localName) || /(script|data|https?|ftp|file):|\/\//i.test(a.value));
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
@@ -76,6 +76,9 @@ export async function sanitiseSvg(text: string): Promise<SvgResult> {
   if (root.namespaceURI !== SVG_NS || root.localName !== 'svg') return { ok: false, reason: 'not-svg' };
 
   const removed: string[] = [];
+  // Entities are expanded as text here, but a browser's XML parser expands them as markup: an
+  // entity can carry a whole <script>. The cleaned file has no DOCTYPE; say so if there was one.
+  if (/<!ENTITY/i.test(text)) removed.push('<!ENTITY>');
   // Processing instructions before the root (<?xml-stylesheet href="https://…"?>) are not serialised below.
   for (const node of [...doc.childNodes]) if (node.nodeType === window.Node.PROCESSING_INSTRUCTION_NODE) removed.push(`<?${(node as ProcessingInstruction).target}?>`);
 
