@@ -6,13 +6,13 @@
 // Raster images are decoded for real, shrunk on load (a JPEG decodes at 1/8 size, which still
 // reads every byte of it), with images.ts's decoder settings; an image the image cache already
 // holds was processed before and is not decoded again. SVG files are cleaned (svg-sanitise.ts),
-// and `check` warns when that removed something.
+// or their cleaned copy is found in the cache, and `check` warns when the cleaning removed something.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { hasCached } from './image-cache.ts';
 import { readImageHeader } from './image-header.ts';
-import { DECODE_OPTIONS, imagePlan, MAX_INPUT_PIXELS, sizeMismatch, technical } from './images.ts';
+import { cachedSvgRemovals, DECODE_OPTIONS, imagePlan, MAX_INPUT_PIXELS, sizeMismatch, technical } from './images.ts';
 import { resolveImagePath, type Content } from './load-content.ts';
 import { findImages } from './markdown.ts';
 import type { Problem } from './problems.ts';
@@ -71,10 +71,15 @@ async function checkImage(dir: string, src: string, errorsOnly: boolean): Promis
   if (header.format === 'svg') {
     if (!header.width || !header.height) return error('image.svg-no-size');
     if (errorsOnly && isCached(dir, src)) return undefined;
-    const clean = await sanitiseSvg(bytes.toString('utf8'));
-    if (!clean.ok) return error('image.svg-invalid');
-    if (clean.removed.length && !errorsOnly) {
-      const list = clean.removed.length > 8 ? [...clean.removed.slice(0, 8), '…'] : clean.removed;
+    // Cleaned before: the cache says what went (loading jsdom costs about a second of CPU).
+    let removed = cachedSvgRemovals(dir, src);
+    if (!removed) {
+      const clean = await sanitiseSvg(bytes.toString('utf8'));
+      if (!clean.ok) return error('image.svg-invalid');
+      removed = clean.removed;
+    }
+    if (removed.length && !errorsOnly) {
+      const list = removed.length > 8 ? [...removed.slice(0, 8), '…'] : removed;
       return { level: 'warning', code: 'warn.svg-sanitised', params: { value: src, removed: list.join(', ') } };
     }
     return undefined;

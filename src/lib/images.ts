@@ -220,6 +220,7 @@ async function encodeAll(plan: ImagePlan): Promise<void> {
   if (plan.source.format === 'svg') {
     const clean = await sanitiseSvg(input.toString('utf8'));
     if (!clean.ok) throw imageError(plan.src, 'image.svg-invalid');
+    writeCached(plan.key, SVG_REMOVED, Buffer.from(JSON.stringify(clean.removed)));
     writeCached(plan.key, plan.fallback[0]!.cacheName, Buffer.from(clean.svg));
     return;
   }
@@ -238,6 +239,17 @@ async function encodeAll(plan: ImagePlan): Promise<void> {
   for (const v of [...plan.modern, ...plan.fallback]) {
     writeCached(plan.key, v.cacheName, await encodeWithinBudget(data, raw, v, plan.src));
   }
+}
+
+/** Beside a cleaned SVG in the cache: what the cleaning removed, so `check` can warn without loading jsdom again. */
+const SVG_REMOVED = 'removed.json';
+
+/** What cleaning removed from the SVG `src`, if the image cache holds its cleaned copy; else undefined. */
+export function cachedSvgRemovals(contentDir: string, src: string): string[] | undefined {
+  const plan = imagePlan(contentDir, src);
+  if (plan.source.format !== 'svg' || !hasCached(plan.key, [plan.fallback[0]!.cacheName])) return undefined;
+  const list = readCached(plan.key, SVG_REMOVED);
+  return list ? (JSON.parse(list.toString('utf8')) as string[]) : undefined;
 }
 
 /** Where sharp reads another size than the header (a damaged or disguised file), in words; else undefined. */
