@@ -198,16 +198,18 @@ describe('content that must not be published: check and build refuse it alike', 
     r.agree();
   });
 
-  it('item 9: an image and a bulletin that are links to files outside content/', async () => {
+  it('item 9: an image and a bulletin that are links to files outside content/, and a link to nothing (a stack before)', async () => {
     const dir = copyFixture();
     const outside = tempDir('krisinfo-outside-');
     writeFileSync(path.join(outside, 'pass.png'), await sharp({ create: { width: 900, height: 600, channels: 3, background: '#a00' } }).png().toBuffer());
     writeFileSync(path.join(outside, 'lonelista.md'), '---\ntitle: Lönelista\npublished: 2021-12-18\nsummary: Hemligt.\n---\nAnna 31 000 kr\n');
     symlinkSync(path.join(outside, 'pass.png'), path.join(dir, 'bulletins/images/pass.png'));
     symlinkSync(path.join(outside, 'lonelista.md'), path.join(dir, 'bulletins/2021-12-19-lonelista.md'));
+    symlinkSync(path.join(outside, 'borttagen.md'), path.join(dir, 'bulletins/2021-12-20-borttagen.md'));
     edit(dir, LIB, (s) => `${s}\n![Pass](images/pass.png)\n`);
     const r = await refused(dir);
     expect(r.errors.map((e) => [e.code, e.file]).sort()).toEqual([
+      ['file.symlink-broken', 'bulletins/2021-12-20-borttagen.md'],
       ['file.symlink-outside', LIB],
       ['file.symlink-outside', 'bulletins/2021-12-19-lonelista.md'],
     ]);

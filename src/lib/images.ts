@@ -22,8 +22,7 @@ import { hasCached, readCached, recordProcessed, recordReused, writeCached } fro
 import { readImageHeader, type ImageHeader } from './image-header.ts';
 import { resolveImagePath, type Content } from './load-content.ts';
 import { findImages, type CacheableResolver, type ResolvedImage } from './markdown.ts';
-import type { Problem } from './problems.ts';
-import { formatReport } from './problems.ts';
+import { formatReport, type Problem } from './problems.ts';
 import { ContentError, contentDir as defaultContentDir } from './site-data.ts';
 import { sanitiseSvg, SVG_SANITISER_VERSION } from './svg-sanitise.ts';
 import type { SiteModel } from './derive.ts';

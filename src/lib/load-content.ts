@@ -105,7 +105,6 @@ export function loadContent(contentDir: string): Content {
   }
   const files = contentFiles(dir);
   const rel = files.rel;
-  const fileExists = (relPath: string) => files.status(relPath).kind === 'file';
   /** A file of content/ read as text, unless it is a link that leads outside or nowhere. */
   const readContentText = (relPath: string): ReturnType<typeof readTextFile> | undefined => {
     const link = linkProblem(files.status(relPath), relPath);

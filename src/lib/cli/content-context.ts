@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadContent, type Content } from '../load-content.ts';
 import { dateProblem, parseContentDate } from '../dates.ts';
 import { setOwn } from '../own.ts';
+import { nonAsciiIdProblem } from '../text-safety.ts';
 import type { Problem } from '../problems.ts';
 import { STATUSES, type Site, type Status } from '../types.ts';
 import { CliError, type CliMessage } from './output.ts';
@@ -48,7 +49,7 @@ export function parseServiceFlags(flags: string[], ctx: ToolContext): Record<str
       continue;
     }
     const [, id, status] = m as unknown as [string, string, string];
-    if (!ids.includes(id)) errors.push({ code: 'service.unknown', params: { value: id, allowed: ids.join(', ') } });
+    if (!ids.includes(id)) errors.push(nonAsciiIdProblem(id) ?? { code: 'service.unknown', params: { value: id, allowed: ids.join(', ') } });
     else if (!(STATUSES as readonly string[]).includes(status)) errors.push({ code: 'value.unknown', params: { value: status, allowed: STATUSES.join(', ') } });
     else setOwn(out, id, status as Status);
   }
