@@ -1,7 +1,7 @@
 // Issue 12, the content half, without a site build: each attack is set up in content as an officer
 // (or someone with access to the laptop) could write it, and the test asserts what check reports
 // and what the content model, the status data and the feeds make of it.
-import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -134,6 +134,25 @@ describe('item 9: links in content/ that lead outside it', () => {
     // The outside bulletin is not part of the content at all, and the link inside content/ is no problem.
     expect(content.bulletins.map((g) => g.slug)).not.toContain('2021-12-19-hemlig');
     expect(content.problems.filter((p) => p.level === 'error' && p.file === LIB).map((p) => p.code)).toEqual(['file.symlink-outside']);
+  });
+});
+
+describe('item 9: a mirror of content/ made of links (how a draft is checked before saving)', () => {
+  it('counts files linked from the mirrored folder as inside, and still refuses a link that leads outside both', () => {
+    const real = copyFixture();
+    const outside = tempDir('krisinfo-outside-');
+    writeFileSync(path.join(outside, 'hemlig.md'), '---\ntitle: Hemligt\npublished: 2021-12-18\nsummary: Utanför.\n---\n');
+    symlinkSync(path.join(outside, 'hemlig.md'), path.join(real, 'bulletins/2021-12-19-hemlig.md'));
+    const mirror = path.join(tempDir('krisinfo-mirror-'), 'content');
+    mkdirSync(path.join(mirror, 'bulletins'), { recursive: true });
+    for (const name of readdirSync(real)) if (name !== 'bulletins') symlinkSync(path.join(real, name), path.join(mirror, name));
+    for (const name of readdirSync(path.join(real, 'bulletins'))) symlinkSync(path.join(real, 'bulletins', name), path.join(mirror, 'bulletins', name));
+
+    const errors = (dir: string, opts = {}) => loadContent(dir, opts).problems.filter((p) => p.level === 'error').map((p) => [p.code, p.file]);
+    expect(errors(mirror, { mirrorOf: real })).toEqual([['file.symlink-outside', 'bulletins/2021-12-19-hemlig.md']]);
+    expect(errors(real)).toEqual([['file.symlink-outside', 'bulletins/2021-12-19-hemlig.md']]);
+    // Without saying what it mirrors, every link of the mirror leads outside it.
+    expect(errors(mirror).length).toBeGreaterThan(5);
   });
 });
 

@@ -23,8 +23,11 @@ export function realContentDir(dir: string): string {
   }
 }
 
-/** What `relPath` (relative to content/) is, following links only as far as content/ reaches. */
-export function contentFileStatus(dir: string, realDir: string, relPath: string): ContentFileStatus {
+/**
+ * What `relPath` (relative to content/) is, following links only as far as content/ reaches.
+ * `realDirs`: the content folder's real path, and that of the folder it mirrors, if any.
+ */
+export function contentFileStatus(dir: string, realDirs: readonly string[], relPath: string): ContentFileStatus {
   const abs = path.resolve(dir, relPath);
   if (abs !== dir && !abs.startsWith(dir + path.sep)) return { kind: 'outside', target: abs };
   let real: string;
@@ -34,7 +37,7 @@ export function contentFileStatus(dir: string, realDir: string, relPath: string)
     const link = linkTarget(abs);
     return link === undefined ? { kind: 'missing' } : { kind: 'broken', target: link };
   }
-  if (real !== realDir && !real.startsWith(realDir + path.sep)) return { kind: 'outside', target: real };
+  if (!realDirs.some((d) => real === d || real.startsWith(d + path.sep))) return { kind: 'outside', target: real };
   try {
     const stat = statSync(real);
     if (stat.isDirectory()) return { kind: 'directory' };

@@ -72,10 +72,10 @@ interface ContentFiles {
   usable(relPath: string, problems: Problem[]): boolean;
 }
 
-function contentFiles(dir: string): ContentFiles {
-  const realDir = realContentDir(dir);
+function contentFiles(dir: string, mirrorOf: string | undefined): ContentFiles {
+  const realDirs = [dir, ...(mirrorOf === undefined ? [] : [mirrorOf])].map(realContentDir);
   const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
-  const status = (relPath: string) => contentFileStatus(dir, realDir, relPath);
+  const status = (relPath: string) => contentFileStatus(dir, realDirs, relPath);
   return {
     rel,
     status,
@@ -95,7 +95,16 @@ function linkProblem(s: ContentFileStatus, written: string): Pick<Problem, 'code
   return undefined;
 }
 
-export function loadContent(contentDir: string): Content {
+export interface LoadOptions {
+  /**
+   * The content folder that `contentDir` mirrors with symbolic links, whose files count as inside
+   * too (a check of a draft in a mirror of content/ with one file replaced). Links anywhere else
+   * are still refused.
+   */
+  mirrorOf?: string;
+}
+
+export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}): Content {
   const dir = path.resolve(contentDir);
   const problems: Problem[] = [];
   const content: Content = { dir, services: [], bulletins: [], pages: [], problems };
@@ -103,7 +112,7 @@ export function loadContent(contentDir: string): Content {
     problems.push({ level: 'error', file: '.', code: 'content.missing', params: { dir } });
     return content;
   }
-  const files = contentFiles(dir);
+  const files = contentFiles(dir, mirrorOf);
   const rel = files.rel;
   /** A file of content/ read as text, unless it is a link that leads outside or nowhere. */
   const readContentText = (relPath: string): ReturnType<typeof readTextFile> | undefined => {
