@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSiteModel } from '../src/lib/derive.ts';
+import { imageProblems } from '../src/lib/image-check.ts';
 import { inputsDigest } from '../src/lib/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
 import { cachedPages, carryOver, entry, pageCacheDir, storePages } from '../src/lib/page-cache.ts';
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
   const timing = Boolean(process.env.KRISINFO_TIMING);
   const dir = contentDir();
   const content = loadContent(dir);
+  // Image files are opened as the build will open them: a broken one is reported here, like check does.
+  content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
   if (hasErrors(content.problems)) {
     console.error(formatReport(content.problems, 'sv', path.relative(process.cwd(), dir) || '.'));
     console.error(`\nBygget stoppades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);

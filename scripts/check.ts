@@ -12,6 +12,7 @@ import { messageFor, type MessageLang } from '../src/lib/messages.ts';
 import { formatReport, sortProblems } from '../src/lib/problems.ts';
 import { findWarnings } from '../src/lib/warnings.ts';
 import { imageWarnings } from '../src/lib/images.ts';
+import { imageProblems } from '../src/lib/image-check.ts';
 
 const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
 
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
   const dir = contentDirFrom(stringOpt(args, 'content'));
   const started = performance.now();
   const content = loadContent(dir);
-  const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
+  const problems = sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content), ...(await imageProblems(content))]);
   const ms = performance.now() - started;
   lang = messageLang(stringOpt(args, 'lang'), content.site?.languages[0]);
 

@@ -123,9 +123,9 @@ describe('the editor refuses what does not come from its own page', () => {
       expect([403, 404], target).toContain(r.status);
     }
     const linked = await send('POST', '/b/2021-12-19-lank', own(), form(editFields('')));
-    expect(linked.status).toBe(403);
+    expect([403, 404]).toContain(linked.status);
     const linkedUpdate = await send('POST', '/b/2021-12-19-lank/update', own(), form({ token: editor.token, text: 'Ny text', at: '2021-12-20T10:00' }));
-    expect(linkedUpdate.status).toBe(403);
+    expect([403, 404]).toContain(linkedUpdate.status);
     expect(readFileSync(outside, 'utf8')).toBe(original);
     expect(snapshot(editor.content)).toEqual(before);
   });

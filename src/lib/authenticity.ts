@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SIGNATURE_FILE, SUMS_FILE } from './checksums.ts';
 import { publicKeyPath } from './key-paths.ts';
 import { keyIdOf, parsePublicKey, publicKeyLine } from './minisign.ts';
+import { ownValue } from './own.ts';
 import type { Site } from './types.ts';
 import { rootPath } from './urls.ts';
 
@@ -70,6 +71,6 @@ const WORDS: Record<string, Record<string, string>> = {
 
 /** The words of the signature section; Swedish where a language has none yet. */
 export function authenticityWords(lang: string): { lang: string; words: Record<string, string> } {
-  const own = WORDS[lang] ?? WORDS[lang.split('-')[0]!];
+  const own = ownValue(WORDS, lang) ?? ownValue(WORDS, lang.split('-')[0]!);
   return own ? { lang, words: own } : { lang: 'sv', words: WORDS.sv! };
 }

@@ -5,7 +5,20 @@
 
 export type DateParseResult =
   | { ok: true; date: Date }
-  | { ok: false; reason: 'type' | 'format' | 'range' };
+  | { ok: false; reason: 'type' | 'format' | 'range' | 'year'; year?: number };
+
+/**
+ * Years content may use. Outside them a date is a typing mistake (`0022` for `2022`), and years
+ * 0–99 are worse than wrong: Date.UTC reads them as 1900–1999, so `0001-01-01` was shown as 1901.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** The message for a date that could not be read (messages.ts), with its parameters. */
+export function dateProblem(r: Extract<DateParseResult, { ok: false }>, value: string): { code: 'date.format' | 'date.range' | 'date.year'; params: Record<string, string | number> } {
+  if (r.reason === 'year') return { code: 'date.year', params: { value, year: String(r.year ?? '').padStart(4, '0') } };
+  return { code: r.reason === 'range' ? 'date.range' : 'date.format', params: { value } };
+}
 
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
@@ -105,6 +118,7 @@ export function parseContentDate(value: unknown, timeZone: string): DateParseRes
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, reason: 'year', year };
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'range' };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'range' };
   const zone = m[8];

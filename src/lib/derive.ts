@@ -1,6 +1,7 @@
 // What the site shows, derived from the content at a given moment: which bulletins are out,
 // in which order, and the status of every service (set by the latest published event naming it).
 import type { BulletinGroup, PageGroup, ValidContent } from './load-content.ts';
+import { ownValue } from './own.ts';
 import type { Bulletin, BulletinUpdate, Page, Service, Site, Status } from './types.ts';
 
 /** A bulletin (at `published`) or one of its updates (at `at`): something that happened. */
@@ -78,7 +79,7 @@ export function deriveStatus(services: Service[], published: BulletinGroup[]): S
   return services.map((service) => {
     const history: ServiceHistoryEntry[] = [];
     for (const e of events) {
-      const status = e.services[service.id];
+      const status = ownValue(e.services, service.id);
       if (status) history.push({ at: e.at, slug: e.slug, updateId: e.updateId, status });
     }
     const latest = history.at(-1);

@@ -1,7 +1,9 @@
 // Reads fields out of parsed YAML, one at a time, recording a problem (with file, field and line)
 // for each one that is wrong instead of stopping at the first: the officer fixes everything at once.
-import { parseContentDate } from './dates.ts';
+import { dateProblem, parseContentDate } from './dates.ts';
 import type { MessageCode } from './messages.ts';
+import { setOwn } from './own.ts';
+import { nonAsciiIdProblem } from './text-safety.ts';
 import type { Problem, ProblemLevel } from './problems.ts';
 import type { Localized } from './types.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -88,11 +90,13 @@ export class FieldReader {
     const inner = this.child(key, v);
     for (const lang of Object.keys(v)) {
       if (opts.languages.length && !opts.languages.includes(lang)) {
-        inner.problem('lang.unknown-suffix', lang, { value: lang, allowed: opts.languages.join(', ') });
+        const lookAlike = nonAsciiIdProblem(lang);
+        if (lookAlike) inner.problem(lookAlike.code, lang, lookAlike.params);
+        else inner.problem('lang.unknown-suffix', lang, { value: lang, allowed: opts.languages.join(', ') });
         continue;
       }
       const s = inner.string(lang, { required: true });
-      if (s !== undefined) out[lang] = s;
+      if (s !== undefined) setOwn(out, lang, s);
     }
     if (Object.keys(out).length === 0) return opts.required ? (this.problem('field.empty', key), undefined) : undefined;
     return out;
@@ -107,7 +111,8 @@ export class FieldReader {
   dateValue(key: string | number, v: unknown): Date | undefined {
     const r = parseContentDate(v, this.ctx.timeZone);
     if (r.ok) return r.date;
-    this.problem(r.reason === 'range' ? 'date.range' : 'date.format', key, { value: String(v) });
+    const { code, params } = dateProblem(r, String(v));
+    this.problem(code, key, params);
     return undefined;
   }
 

@@ -3,6 +3,7 @@
 // to Swedish (the product's default UI language), never to a blank.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ownValue } from './own.ts';
 import type { Localized, Site } from './types.ts';
 
 export const FALLBACK_UI_LANG = 'sv';
@@ -46,15 +47,15 @@ export function hasStrings(lang: string): boolean {
 export function t(lang: string, key: string, params: Record<string, string | number> = {}): string {
   const strings = loadTable();
   for (const l of chain(lang)) {
-    const s = strings.get(l)?.[key];
-    if (s !== undefined) return !s.includes('{') ? s : s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+    const s = ownValue(strings.get(l), key);
+    if (s !== undefined) return !s.includes('{') ? s : s.replace(/\{(\w+)\}/g, (_, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : `{${k}}`));
   }
   return key;
 }
 
 /** The locale Intl should format dates with for this UI language (`_meta.locale` in the strings). */
 export function intlLocale(lang: string): string {
-  const own = loadTable().get(lang)?.['_meta.locale'];
+  const own = ownValue(loadTable().get(lang), '_meta.locale');
   return own ?? (Intl.DateTimeFormat.supportedLocalesOf([lang]).length ? lang : t(lang, '_meta.locale'));
 }
 
@@ -62,13 +63,13 @@ export function intlLocale(lang: string): string {
 export function localize(value: Localized | undefined, lang: string, site: Pick<Site, 'languages'>): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
-  return value[lang] ?? value[site.languages[0]!] ?? Object.values(value)[0] ?? '';
+  return ownValue(value, lang) ?? ownValue(value, site.languages[0]!) ?? Object.values(value)[0] ?? '';
 }
 
 /** Which language a localized field actually comes out in, to mark passages with `lang`. */
 export function localizedLang(value: Localized | undefined, lang: string, site: Pick<Site, 'languages'>): string {
-  if (value === undefined || typeof value === 'string' || value[lang] !== undefined) return lang;
-  if (value[site.languages[0]!] !== undefined) return site.languages[0]!;
+  if (value === undefined || typeof value === 'string' || ownValue(value, lang) !== undefined) return lang;
+  if (ownValue(value, site.languages[0]!) !== undefined) return site.languages[0]!;
   return Object.keys(value)[0] ?? lang;
 }
 
@@ -111,7 +112,7 @@ export function formatDate(date: Date, lang: string, timeZone: string): string {
 
 /** The name of a language in that language, for the language switch ("Suomi", "English"). */
 export function languageName(lang: string): string {
-  const own = loadTable().get(lang)?.['_meta.name'];
+  const own = ownValue(loadTable().get(lang), '_meta.name');
   if (own) return own;
   try {
     return new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;

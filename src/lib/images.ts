@@ -7,7 +7,10 @@
 // Privacy: every variant is decoded to bare pixels and encoded anew, so no EXIF, GPS, XMP or IPTC
 // survives (where and with what a phone photo was taken is never published). .rotate() applies the
 // EXIF orientation first so photos stay upright. The credit comes from `imageCredit`, never metadata.
-// SVG (the logo) is published byte for byte.
+// SVG is published cleaned (svg-sanitise.ts): no script, no event attributes, no external references.
+//
+// Every source is checked before the build starts (image-check.ts, which `npm run check` runs too),
+// with the same decoder settings as here; should processing still fail, the message names the file.
 //
 // Why AVIF is not made: measured on this 2-core machine for a 1200 px photo, AVIF took 2.3 s at
 // effort 4 (0.7 s at effort 2) against 0.14 s for WebP; see docs/images.md.
@@ -19,8 +22,9 @@ import { hasCached, readCached, recordProcessed, recordReused, writeCached } fro
 import { readImageHeader, type ImageHeader } from './image-header.ts';
 import { resolveImagePath, type Content } from './load-content.ts';
 import { findImages, type CacheableResolver, type ResolvedImage } from './markdown.ts';
-import type { Problem } from './problems.ts';
-import { contentDir as defaultContentDir } from './site-data.ts';
+import { formatReport, type Problem } from './problems.ts';
+import { ContentError, contentDir as defaultContentDir } from './site-data.ts';
+import { sanitiseSvg, SVG_SANITISER_VERSION } from './svg-sanitise.ts';
 import type { SiteModel } from './derive.ts';
 import type { Site } from './types.ts';
 import { absoluteUrl, paths } from './urls.ts';
@@ -56,8 +60,16 @@ const LADDERS: Record<OutputFormat, Step[]> = {
   png: [{}, { colours: 256, quality: 90 }, { colours: 128, quality: 70 }, { colours: 64, quality: 50, blur: 1 }],
 };
 
+/**
+ * How sources are decoded, here and in image-check.ts. `failOn: 'error'`: a slightly truncated
+ * phone photo is still published; a broken file stops the build. The pixel limit is sharp's own
+ * default (0x3FFF², 268 megapixels), written out so that `check` can name it.
+ */
+export const MAX_INPUT_PIXELS = 0x3fff * 0x3fff;
+export const DECODE_OPTIONS = { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS } as const;
+
 /** Everything that shapes the output bytes: part of every cache key and file name. */
-const SETTINGS = JSON.stringify({ pipeline: 1, WIDTHS, MAX_BYTES, LADDERS, sharp: sharp.versions });
+const SETTINGS = JSON.stringify({ pipeline: 1, WIDTHS, MAX_BYTES, LADDERS, sharp: sharp.versions, svg: SVG_SANITISER_VERSION });
 
 const MIME: Record<OutputFormat | 'svg', string> = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png', svg: 'image/svg+xml' };
 const EXT: Record<OutputFormat | 'svg', string> = { webp: 'webp', jpeg: 'jpg', png: 'png', svg: 'svg' };
@@ -110,7 +122,9 @@ export function imagePlan(contentDir: string, src: string): ImagePlan {
   if (known?.stamp === stamp) return known.plan;
   const bytes = readFileSync(abs);
   const source = readImageHeader(bytes);
-  if (!source || !source.width || !source.height) throw new Error(`Cannot read the size of the image content/${src}: is it a JPEG, PNG, GIF, WebP, AVIF or SVG file?`);
+  if (!source || !source.width || !source.height) {
+    throw imageError(src, source?.format === 'svg' ? 'image.svg-no-size' : 'image.not-image');
+  }
   const key = createHash('sha256').update(SETTINGS).update(createHash('sha256').update(bytes).digest()).digest('hex').slice(0, 24);
   const stem = src.replace(/\.[^./]+$/, '') + '.' + key.slice(0, 8);
   const variant = (format: OutputFormat | 'svg', width: number, height: number): Variant => ({
@@ -188,7 +202,9 @@ function ensureProcessed(plan: ImagePlan): Promise<boolean> {
   if (hasCached(plan.key, names)) return Promise.resolve(false);
   let job = inFlight.get(plan.key);
   if (!job) {
-    job = encodeAll(plan).then(() => {
+    job = encodeAll(plan).catch((e: unknown) => {
+      throw e instanceof ContentError ? e : imageError(plan.src, 'image.processing-failed', technical(e));
+    }).then(() => {
       recordProcessed(plan.src);
       return true;
     });
@@ -201,19 +217,18 @@ function ensureProcessed(plan: ImagePlan): Promise<boolean> {
 async function encodeAll(plan: ImagePlan): Promise<void> {
   const input = readFileSync(plan.abs);
   if (plan.source.format === 'svg') {
-    writeCached(plan.key, plan.fallback[0]!.cacheName, input);
+    const clean = await sanitiseSvg(input.toString('utf8'));
+    if (!clean.ok) throw imageError(plan.src, 'image.svg-invalid');
+    writeCached(plan.key, SVG_REMOVED, Buffer.from(JSON.stringify(clean.removed)));
+    writeCached(plan.key, plan.fallback[0]!.cacheName, Buffer.from(clean.svg));
     return;
   }
-  // failOn 'error': a slightly truncated phone photo is still published; a broken file stops the build.
-  const meta = await sharp(input, { failOn: 'error' }).metadata();
-  const [w, h] = [meta.autoOrient?.width ?? meta.width, meta.autoOrient?.height ?? meta.height];
-  if (w !== plan.source.width || h !== plan.source.height) {
-    throw new Error(`content/${plan.src}: the image header says ${plan.source.width}×${plan.source.height}, sharp reads ${w}×${h}. Save the image again (as JPEG or PNG) and rebuild.`);
-  }
+  const mismatch = await sizeMismatch(input, plan.source);
+  if (mismatch) throw imageError(plan.src, 'image.damaged', mismatch);
   // Decode once, upright, at the widest size; every variant is made from these bare pixels, so
   // none of the source's metadata can reach a published file.
   const widest = plan.fallback[plan.fallback.length - 1]!;
-  const { data, info } = await sharp(input, { failOn: 'error' })
+  const { data, info } = await sharp(input, DECODE_OPTIONS)
     .rotate()
     .resize(widest.width, widest.height, { fit: 'fill' })
     .toColourspace('srgb')
@@ -223,6 +238,35 @@ async function encodeAll(plan: ImagePlan): Promise<void> {
   for (const v of [...plan.modern, ...plan.fallback]) {
     writeCached(plan.key, v.cacheName, await encodeWithinBudget(data, raw, v, plan.src));
   }
+}
+
+/** Beside a cleaned SVG in the cache: what the cleaning removed, so `check` can warn without loading jsdom again. */
+const SVG_REMOVED = 'removed.json';
+
+/** What cleaning removed from the SVG `src`, if the image cache holds its cleaned copy; else undefined. */
+export function cachedSvgRemovals(contentDir: string, src: string): string[] | undefined {
+  const plan = imagePlan(contentDir, src);
+  if (plan.source.format !== 'svg' || !hasCached(plan.key, [plan.fallback[0]!.cacheName])) return undefined;
+  const list = readCached(plan.key, SVG_REMOVED);
+  return list ? (JSON.parse(list.toString('utf8')) as string[]) : undefined;
+}
+
+/** Where sharp reads another size than the header (a damaged or disguised file), in words; else undefined. */
+export async function sizeMismatch(input: Buffer, header: ImageHeader): Promise<string | undefined> {
+  const meta = await sharp(input, DECODE_OPTIONS).metadata();
+  const [w, h] = [meta.autoOrient?.width ?? meta.width, meta.autoOrient?.height ?? meta.height];
+  return w === header.width && h === header.height ? undefined : `${header.width}×${header.height} / ${w}×${h}`;
+}
+
+/** The decoder's own words, one line, without its library prefix: for the "technically:" part of a message. */
+export function technical(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0]!.replace(/^Vips\w*:\s*/, '').trim();
+}
+
+/** A failure the officer can act on: a report naming the file, which the build prints without a stack. */
+function imageError(src: string, code: 'image.not-image' | 'image.svg-no-size' | 'image.svg-invalid' | 'image.damaged' | 'image.processing-failed', detail = ''): ContentError {
+  return new ContentError(formatReport([{ level: 'error', file: src, code, params: { value: src, detail } }]));
 }
 
 async function encodeWithinBudget(

@@ -7,7 +7,9 @@ import { bodyImages, readBulletin, type RawBulletin, type RawUpdate } from './re
 import { readPage, RESERVED_SLUGS } from './read-page.ts';
 import { readServices } from './read-services.ts';
 import { FALLBACK_TIMEZONE, readSite } from './read-site.ts';
+import { nonAsciiIdProblem } from './text-safety.ts';
 import { readTextFile } from './text-file.ts';
+import { contentFileStatus, realContentDir, type ContentFileStatus } from './content-files.ts';
 import { toIsoWithOffset } from './dates.ts';
 import type { Problem } from './problems.ts';
 import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
@@ -54,14 +56,55 @@ export function updateId(at: Date): string {
   return 'u' + at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.toLowerCase().endsWith('.md') && statSync(path.join(dir, n)).isFile())
+/** The Markdown files of a folder of content/; a link that leads outside or nowhere is a problem, not a file. */
+function listMarkdown(folder: string, files: ContentFiles, problems: Problem[]): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.toLowerCase().endsWith('.md') && files.usable(files.rel(path.join(folder, n)), problems))
     .sort();
 }
 
-export function loadContent(contentDir: string): Content {
+/** Files of content/ as load-content sees them: inside it (links resolved), or a problem. */
+interface ContentFiles {
+  rel(abs: string): string;
+  status(relPath: string): ContentFileStatus;
+  /** True for a regular file inside content/; records a problem for a link outside or to nothing. */
+  usable(relPath: string, problems: Problem[]): boolean;
+}
+
+function contentFiles(dir: string, mirrorOf: string | undefined): ContentFiles {
+  const realDirs = [dir, ...(mirrorOf === undefined ? [] : [mirrorOf])].map(realContentDir);
+  const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
+  const status = (relPath: string) => contentFileStatus(dir, realDirs, relPath);
+  return {
+    rel,
+    status,
+    usable(relPath, problems) {
+      const s = status(relPath);
+      const problem = linkProblem(s, relPath);
+      if (problem) problems.push({ level: 'error', file: relPath, ...problem });
+      return s.kind === 'file';
+    },
+  };
+}
+
+/** The message for a link that leads outside content/ or nowhere. */
+function linkProblem(s: ContentFileStatus, written: string): Pick<Problem, 'code' | 'params'> | undefined {
+  if (s.kind === 'outside') return { code: 'file.symlink-outside', params: { value: written, target: s.target } };
+  if (s.kind === 'broken') return { code: 'file.symlink-broken', params: { value: written, target: s.target } };
+  return undefined;
+}
+
+export interface LoadOptions {
+  /**
+   * The content folder that `contentDir` mirrors with symbolic links, whose files count as inside
+   * too (a check of a draft in a mirror of content/ with one file replaced). Links anywhere else
+   * are still refused.
+   */
+  mirrorOf?: string;
+}
+
+export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}): Content {
   const dir = path.resolve(contentDir);
   const problems: Problem[] = [];
   const content: Content = { dir, services: [], bulletins: [], pages: [], problems };
@@ -69,34 +112,42 @@ export function loadContent(contentDir: string): Content {
     problems.push({ level: 'error', file: '.', code: 'content.missing', params: { dir } });
     return content;
   }
-  const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
-  const fileExists = (relPath: string) => {
-    const abs = path.resolve(dir, relPath);
-    return abs.startsWith(dir + path.sep) && existsSync(abs) && statSync(abs).isFile();
+  const files = contentFiles(dir, mirrorOf);
+  const rel = files.rel;
+  /** A file of content/ read as text, unless it is a link that leads outside or nowhere. */
+  const readContentText = (relPath: string): ReturnType<typeof readTextFile> | undefined => {
+    const link = linkProblem(files.status(relPath), relPath);
+    if (!link) return readTextFile(path.join(dir, relPath), relPath);
+    problems.push({ level: 'error', file: relPath, ...link });
+    return undefined;
   };
 
-  const siteText = readTextFile(path.join(dir, 'site.yaml'), 'site.yaml');
-  const siteResult = siteText.ok ? readSite(siteText.text, 'site.yaml', fileExists) : undefined;
-  if (!siteText.ok) problems.push(siteText.problem);
+  const siteText = readContentText('site.yaml');
+  // The logo is checked here, where links are known: readSite only asks whether a file is there.
+  const siteResult = siteText?.ok ? readSite(siteText.text, 'site.yaml', (p) => files.status(p).kind !== 'missing') : undefined;
+  if (siteText && !siteText.ok) problems.push(siteText.problem);
   if (siteResult) problems.push(...siteResult.problems);
+  const logo = siteResult?.site?.logo;
+  const logoLink = logo === undefined ? undefined : linkProblem(files.status(logo), logo);
+  if (logoLink) problems.push({ level: 'error', file: 'site.yaml', field: 'logo', ...logoLink });
   const languages = siteResult?.languages ?? ['sv'];
   const timeZone = siteResult?.timeZone ?? FALLBACK_TIMEZONE;
   const defaultLang = languages[0]!;
   content.site = siteResult?.site;
 
-  const servicesText = readTextFile(path.join(dir, 'services.yaml'), 'services.yaml');
-  if (servicesText.ok) {
+  const servicesText = readContentText('services.yaml');
+  if (servicesText?.ok) {
     const r = readServices(servicesText.text, languages, timeZone);
     content.services = r.services;
     problems.push(...r.problems);
-  } else problems.push(servicesText.problem);
+  } else if (servicesText) problems.push(servicesText.problem);
   const serviceIds = new Set(content.services.map((s) => s.id));
 
   // --- Bulletins -------------------------------------------------------------------------
   const bulletinDir = path.join(dir, 'bulletins');
   const raws: RawBulletin[] = [];
   const seen = new Map<string, string>();
-  for (const name of listMarkdown(bulletinDir)) {
+  for (const name of listMarkdown(bulletinDir, files, problems)) {
     const file = rel(path.join(bulletinDir, name));
     const parsed = identify(name, file, languages, problems, seen);
     if (!parsed) continue;
@@ -117,7 +168,7 @@ export function loadContent(contentDir: string): Content {
     const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
     for (const raw of ordered) {
       const parent = originalRaw && raw !== originalRaw ? originalRaw : undefined;
-      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, fileExists });
+      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, files });
       if (b) versions.set(raw.lang, b);
     }
     const original = (originalRaw && versions.get(originalRaw.lang)) ?? versions.values().next().value;
@@ -127,9 +178,9 @@ export function loadContent(contentDir: string): Content {
   // --- Pages -----------------------------------------------------------------------------
   const pageDir = path.join(dir, 'pages');
   const pageSeen = new Map<string, string>();
-  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, fileExists };
+  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, files };
   const pagesBySlug = new Map<string, Page[]>();
-  for (const name of listMarkdown(pageDir)) {
+  for (const name of listMarkdown(pageDir, files, problems)) {
     const file = rel(path.join(pageDir, name));
     const parsed = identify(name, file, languages, problems, pageSeen);
     if (!parsed) continue;
@@ -172,7 +223,8 @@ function identify(
     return undefined;
   }
   if (!SLUG_RE.test(slug)) {
-    problems.push({ level: 'error', file, code: 'file.name', params: { name } });
+    const lookAlike = nonAsciiIdProblem(name);
+    problems.push(lookAlike ? { level: 'error', file, ...lookAlike } : { level: 'error', file, code: 'file.name', params: { name } });
     return undefined;
   }
   const lang = langSuffix ?? languages[0]!;
@@ -191,7 +243,7 @@ interface ResolveContext {
   serviceIds: Set<string>;
   problems: Problem[];
   timeZone: string;
-  fileExists: (relPath: string) => boolean;
+  files: ContentFiles;
 }
 
 /**
@@ -233,7 +285,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   const statusSource = parent ? p : f;
   if (!parent) {
     for (const id of Object.keys(f.services ?? {})) {
-      if (!rc.serviceIds.has(id)) r.problem('service.unknown', ['services', id], { value: id, allowed: [...rc.serviceIds].join(', ') });
+      if (!rc.serviceIds.has(id)) unknownService(r, ['services', id], id, rc);
     }
   }
 
@@ -250,7 +302,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     const alt = decorative ? '' : f.imageAlt ?? p.imageAlt;
     if (!alt && !decorative) r.problem('image.alt-missing', 'imageAlt');
     const found = imageFile(imagePath, imageFrom.file, rc);
-    if ('problem' in found) r.problem(found.problem, 'image', { value: imagePath });
+    if ('problem' in found) r.problem(found.problem, 'image', { value: imagePath, ...found.params });
     else if (alt || decorative) image = { src: found.src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
@@ -309,7 +361,7 @@ function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: Fi
     seen.add(t);
     if (!parent) {
       for (const id of Object.keys(u.services ?? {})) {
-        if (!rc.serviceIds.has(id)) r.problem('service.unknown', ['updates', u.index, 'services', id], { value: id, allowed: [...rc.serviceIds].join(', ') });
+        if (!rc.serviceIds.has(id)) unknownService(r, ['updates', u.index, 'services', id], id, rc);
       }
     }
     const own = translated.get(t);
@@ -318,23 +370,33 @@ function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: Fi
   return out.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
+/** A service id that services.yaml does not have; a look-alike (Cyrillic "а") is shown by code point. */
+function unknownService(r: FieldReader, field: (string | number)[], id: string, rc: ResolveContext): void {
+  const lookAlike = nonAsciiIdProblem(id);
+  if (lookAlike) r.problem(lookAlike.code, field, lookAlike.params);
+  else r.problem('service.unknown', field, { value: id, allowed: [...rc.serviceIds].join(', ') });
+}
+
 /** Images in a body must have alt text and be files inside content/ (no other hosts). */
 function checkBodyImages(source: Pick<RawBulletin, 'file' | 'body' | 'bodyLine'>, rc: ResolveContext, field = 'body'): void {
   for (const img of bodyImages(source)) {
-    const problem = (code: Problem['code']) =>
-      rc.problems.push({ level: 'error', file: source.file, field, line: img.line, code, params: { value: img.src } });
+    const problem = (code: Problem['code'], params: Record<string, string> = {}) =>
+      rc.problems.push({ level: 'error', file: source.file, field, line: img.line, code, params: { value: img.src, ...params } });
     if (!img.alt.trim()) problem('image.alt-missing');
     const found = imageFile(img.src, source.file, rc);
-    if ('problem' in found) problem(found.problem);
+    if ('problem' in found) problem(found.problem, found.params);
   }
 }
 
 /** An image written in `fromFile`: a file inside content/, of a format we publish, that exists. */
-function imageFile(written: string, fromFile: string, rc: ResolveContext): { src: string } | { problem: Problem['code'] } {
+function imageFile(written: string, fromFile: string, rc: ResolveContext): { src: string } | { problem: Problem['code']; params?: Record<string, string> } {
   const src = resolveImagePath(written, fromFile, rc.dir);
   if (src === null) return { problem: 'image.outside-content' };
   if (!IMAGE_EXT_RE.test(src)) return { problem: 'image.format' };
-  if (!rc.fileExists(src)) return { problem: 'image.missing-file' };
+  const status = rc.files.status(src);
+  const link = linkProblem(status, written);
+  if (link) return { problem: link.code, params: { target: String(link.params!.target) } };
+  if (status.kind !== 'file') return { problem: 'image.missing-file' };
   return { src };
 }
 

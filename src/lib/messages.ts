@@ -280,6 +280,71 @@ const catalog = {
     sv: { text: 'Filen "{value}" är ingen bild i ett format som webbplatsen publicerar.', fix: 'Välj en bild i JPEG, PNG, WebP, GIF, AVIF eller SVG.' },
     en: { text: 'The file "{value}" is not an image in a format the site publishes.', fix: 'Choose a JPEG, PNG, WebP, GIF, AVIF or SVG image.' },
   },
+  // Hardening (issue 12): hostile or careless content. Added at the end, in the same form as above.
+  'date.year': {
+    sv: { text: '"{value}": året {year} går inte att använda (bara 1900–2999); det är nästan alltid ett skrivfel.', fix: 'Skriv året med fyra siffror, t.ex. 2022-01-07T16:00.' },
+    en: { text: '"{value}": the year {year} cannot be used (only 1900–2999); it is almost always a typing mistake.', fix: 'Write the year with four digits, e.g. 2022-01-07T16:00.' },
+  },
+  'id.non-ascii': {
+    sv: { text: '"{value}" innehåller {chars}: tecken som inte är a–z, 0–9 eller bindestreck, även om de kan se likadana ut.', fix: 'Skriv namnet för hand med bara a–z, 0–9 och bindestreck (klistra inte in det).' },
+    en: { text: '"{value}" contains {chars}: characters that are not a–z, 0–9 or hyphens, even if they look the same.', fix: 'Type the name by hand with only a–z, 0–9 and hyphens (do not paste it).' },
+  },
+  'text.control-character': {
+    sv: { text: 'Texten innehåller ett osynligt styrtecken ({chars}), t.ex. en radbrytning, i ett fält som bara får ha en rad.', fix: 'Skriv texten på en enda rad (utan | eller >) och ta bort tecknet.' },
+    en: { text: 'The text contains an invisible control character ({chars}), such as a line break, in a field that must be one line.', fix: 'Write the text on a single line (without | or >) and remove the character.' },
+  },
+  'warn.invisible-characters': {
+    sv: { text: 'Texten innehåller osynliga tecken som kan ändra hur den visas: {chars}.', fix: 'Ta bort tecknen (skriv om texten, eller klistra in den som oformaterad text). Tecken som vänder skriftriktningen kan t.ex. få ett telefonnummer att visas baklänges.' },
+    en: { text: 'The text contains invisible characters that can change how it is shown: {chars}.', fix: 'Remove the characters (retype the text, or paste it as plain text). Characters that reverse the writing direction can, for example, show a phone number backwards.' },
+  },
+  'url.credentials': {
+    sv: { text: '"{value}" innehåller ett användarnamn eller lösenord.', fix: 'Skriv adressen utan namn@ eller namn:lösenord@, t.ex. https://kalix-info.example.org/' },
+    en: { text: '"{value}" contains a user name or password.', fix: 'Write the address without name@ or name:password@, e.g. https://kalix-info.example.org/' },
+  },
+  'warn.url-http': {
+    sv: { text: '"{value}" börjar med http:// och är alltså inte krypterad: någon på vägen kan ändra sidorna.', fix: 'Använd https:// (nästan alla webbhotell har det).' },
+    en: { text: '"{value}" starts with http://, so it is not encrypted: anyone on the way can change the pages.', fix: 'Use https:// (almost every host has it).' },
+  },
+  'security-contact.invalid': {
+    sv: { text: '"{value}" är varken en e-postadress eller en adress som börjar med https://.', fix: 'Skriv t.ex. securityContact: sakerhet@kalix-info.example.org, mailto:… eller https://….' },
+    en: { text: '"{value}" is neither an e-mail address nor an address starting with https://.', fix: 'Write e.g. securityContact: security@kalix-info.example.org, mailto:… or https://….' },
+  },
+  'file.symlink-outside': {
+    sv: { text: '"{value}" är en länk till {target}, som ligger utanför mappen content/. Den används inte.', fix: 'Kopiera filen in i content/ i stället för att länka till den.' },
+    en: { text: '"{value}" is a link to {target}, which is outside the content/ folder. It is not used.', fix: 'Copy the file into content/ instead of linking to it.' },
+  },
+  'file.symlink-broken': {
+    sv: { text: '"{value}" är en länk till {target}, som inte finns.', fix: 'Ta bort länken, eller lägg filen på plats.' },
+    en: { text: '"{value}" is a link to {target}, which does not exist.', fix: 'Remove the link, or put the file in place.' },
+  },
+  'image.not-image': {
+    sv: { text: 'Filen "{value}" är ingen bild som går att läsa, fast namnet slutar som en bilds.', fix: 'Öppna filen i ett bildprogram och spara den som JPEG eller PNG, eller välj rätt fil.' },
+    en: { text: 'The file "{value}" is not a readable image, although its name ends like one.', fix: 'Open the file in an image program and save it as JPEG or PNG, or choose the right file.' },
+  },
+  'image.damaged': {
+    sv: { text: 'Bilden "{value}" är skadad eller ofullständig och går inte att visa (tekniskt: {detail}).', fix: 'Hämta eller kopiera bilden igen, eller öppna den i ett bildprogram och spara den igen som JPEG eller PNG.' },
+    en: { text: 'The image "{value}" is damaged or incomplete and cannot be shown (technically: {detail}).', fix: 'Fetch or copy the image again, or open it in an image program and save it again as JPEG or PNG.' },
+  },
+  'image.too-many-pixels': {
+    sv: { text: 'Bilden "{value}" är {width} × {height} bildpunkter, mer än de {max} miljoner bildpunkter som går att bearbeta.', fix: 'Förminska bilden (t.ex. till 2000 bildpunkter bred) och spara den igen.' },
+    en: { text: 'The image "{value}" is {width} × {height} pixels, more than the {max} million pixels that can be processed.', fix: 'Make the image smaller (e.g. 2000 pixels wide) and save it again.' },
+  },
+  'image.svg-invalid': {
+    sv: { text: 'SVG-filen "{value}" går inte att läsa: den är inte giltig XML, eller inte en SVG-bild.', fix: 'Spara bilden igen som SVG från ritprogrammet, eller som PNG.' },
+    en: { text: 'The SVG file "{value}" cannot be read: it is not valid XML, or not an SVG image.', fix: 'Save the image again as SVG from the drawing program, or as PNG.' },
+  },
+  'image.svg-no-size': {
+    sv: { text: 'SVG-bilden "{value}" anger inte sin storlek (width och height i bildpunkter, eller viewBox).', fix: 'Spara bilden igen med en storlek, eller skriv t.ex. viewBox="0 0 64 64" i <svg>-taggen.' },
+    en: { text: 'The SVG image "{value}" does not give its size (width and height in pixels, or viewBox).', fix: 'Save the image again with a size, or write e.g. viewBox="0 0 64 64" in the <svg> tag.' },
+  },
+  'warn.svg-sanitised': {
+    sv: { text: 'SVG-bilden "{value}" innehöll delar som kan köra kod eller hämta filer från andra webbplatser: {removed}. De tas bort, och den rensade bilden publiceras.', fix: 'Kontrollera att bilden ser rätt ut på webbplatsen. Vet du inte var delarna kommer ifrån: fråga den som gjorde bilden.' },
+    en: { text: 'The SVG image "{value}" contained parts that can run code or fetch files from other sites: {removed}. They are removed, and the cleaned image is published.', fix: 'Check that the image looks right on the site. If you do not know where the parts come from, ask whoever made the image.' },
+  },
+  'image.processing-failed': {
+    sv: { text: 'Bilden "{value}" kunde inte bearbetas när webbplatsen byggdes (tekniskt: {detail}).', fix: 'Kör npm run check, spara bilden igen som JPEG eller PNG och bygg igen.' },
+    en: { text: 'The image "{value}" could not be processed while the site was built (technically: {detail}).', fix: 'Run npm run check, save the image again as JPEG or PNG and build again.' },
+  },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
 export type MessageCode = keyof typeof catalog;

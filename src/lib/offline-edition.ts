@@ -7,6 +7,7 @@ import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from './derive.t
 import { formatDateTime, localize, localizedLang, t } from './i18n.ts';
 import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
+import { ownValue } from './own.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
 import type { Bulletin, Localized, Status } from './types.ts';
 import { absoluteUrl, paths } from './urls.ts';
@@ -74,7 +75,7 @@ const WORDS: Record<string, Record<string, string>> = {
 };
 
 function word(lang: string, key: string, params: Record<string, string> = {}): string {
-  const s = WORDS[lang]?.[key] ?? WORDS[lang.split('-')[0]!]?.[key] ?? WORDS.sv![key]!;
+  const s = ownValue(ownValue(WORDS, lang), key) ?? ownValue(ownValue(WORDS, lang.split('-')[0]!), key) ?? WORDS.sv![key]!;
   return s.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 }
 

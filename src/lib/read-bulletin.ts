@@ -2,6 +2,8 @@
 // form. Required fields and inheritance are settled in load-content.ts, which knows the twins.
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
 import { findImages } from './markdown.ts';
+import { setOwn } from './own.ts';
+import { bodyTextProblems, yamlTextProblems } from './text-safety.ts';
 import { splitFrontmatter, type YamlSource } from './yaml-source.ts';
 import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Severity, type Status } from './types.ts';
 import type { Problem } from './problems.ts';
@@ -62,7 +64,8 @@ export function readStatusMap(r: FieldReader, key: string): Record<string, Statu
   const inner = r.child(key, map);
   for (const [id, value] of Object.entries(map)) {
     const status = typeof value === 'string' ? value.trim() : value;
-    if ((STATUSES as readonly unknown[]).includes(status)) out[id] = status as Status;
+    // setOwn: `__proto__: down` must stay an entry (and be reported as an unknown service), not vanish.
+    if ((STATUSES as readonly unknown[]).includes(status)) setOwn(out, id, status as Status);
     else inner.problem('value.unknown', id, { value: String(value), allowed: STATUSES.join(', ') });
   }
   return out;
@@ -83,6 +86,7 @@ export function readBulletin(text: string, file: string, slug: string, lang: str
     return { ...base, fields: {}, problems };
   }
   const ctx: ReadContext = { file, yaml, problems, timeZone };
+  problems.push(...yamlTextProblems(yaml, file, { singleLine: false }), ...bodyTextProblems(body, file, bodyLine));
   const r = new FieldReader(yaml.value, ctx);
   r.warnUnknown(BULLETIN_FIELDS);
   const has = (k: string) => r.has(k);

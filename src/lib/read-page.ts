@@ -1,5 +1,6 @@
 // A standing page from content/pages/: contact, accessibility statement, easy-to-read, ...
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
+import { bodyTextProblems, yamlTextProblems } from './text-safety.ts';
 import { splitFrontmatter } from './yaml-source.ts';
 import type { Problem } from './problems.ts';
 import type { Page } from './types.ts';
@@ -18,6 +19,7 @@ export function readPage(text: string, file: string, slug: string, lang: string,
     return { problems, body, bodyLine };
   }
   const ctx: ReadContext = { file, yaml, problems, timeZone };
+  problems.push(...yamlTextProblems(yaml, file, { singleLine: false }), ...bodyTextProblems(body, file, bodyLine));
   const r = new FieldReader(yaml.value, ctx);
   r.warnUnknown(['title', 'summary', 'order']);
   const title = r.string('title', { required: true, example: 'title: Kontakt' });

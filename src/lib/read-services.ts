@@ -1,5 +1,6 @@
 // content/services.yaml: the services people depend on, the rows of the status board.
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
+import { nonAsciiIdProblem, yamlTextProblems } from './text-safety.ts';
 import { parseYaml } from './yaml-source.ts';
 import { STATUSES, type Service } from './types.ts';
 import type { Problem } from './problems.ts';
@@ -16,6 +17,7 @@ export function readServices(text: string, languages: string[], timeZone: string
     return { services, problems };
   }
   const ctx: ReadContext = { file, yaml, problems, timeZone };
+  problems.push(...yamlTextProblems(yaml, file, { singleLine: true }));
   yaml.value.forEach((item, i) => {
     if (!isPlainObject(item)) {
       new FieldReader({}, ctx, [i]).problem('yaml.not-map', undefined);
@@ -24,7 +26,9 @@ export function readServices(text: string, languages: string[], timeZone: string
     const r = new FieldReader(item, ctx, [i]);
     r.warnUnknown(['id', 'name', 'description', 'status']);
     const id = r.string('id', { required: true, example: 'id: hemtjanst' });
-    if (id !== undefined && !SERVICE_ID_RE.test(id)) r.problem('service.id-format', 'id', { value: id });
+    const lookAlike = id === undefined ? undefined : nonAsciiIdProblem(id);
+    if (lookAlike) r.problem(lookAlike.code, 'id', lookAlike.params);
+    else if (id !== undefined && !SERVICE_ID_RE.test(id)) r.problem('service.id-format', 'id', { value: id });
     else if (id !== undefined && services.some((s) => s.id === id)) r.problem('service.duplicate', 'id', { value: id });
     const name = r.localized('name', { required: true, languages, example: 'name: Hemtjänst' });
     const description = r.localized('description', { languages });

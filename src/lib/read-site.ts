@@ -1,6 +1,7 @@
 // content/site.yaml: who sends, where the site lives, its languages, contacts and channels.
 import { isValidTimeZone } from './dates.ts';
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
+import { nonAsciiIdProblem, yamlTextProblems } from './text-safety.ts';
 import { parseYaml } from './yaml-source.ts';
 import type { Channel, Contact, Site } from './types.ts';
 import type { Problem } from './problems.ts';
@@ -39,6 +40,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
     return fallback;
   }
   const ctx: ReadContext = { file, yaml, problems, timeZone: FALLBACK_TIMEZONE };
+  problems.push(...yamlTextProblems(yaml, file, { singleLine: true }));
   const r = new FieldReader(yaml.value, ctx);
   r.warnUnknown(KNOWN);
 
@@ -46,7 +48,9 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
   const langList = r.list('languages', { required: true, example: 'languages: [sv, en, fi]' });
   langList?.forEach((code, i) => {
     const s = String(code);
-    if (!LANG_RE.test(s)) r.problem('lang.code', ['languages', i], { value: s });
+    const lookAlike = nonAsciiIdProblem(s);
+    if (lookAlike) r.problem(lookAlike.code, ['languages', i], lookAlike.params);
+    else if (!LANG_RE.test(s)) r.problem('lang.code', ['languages', i], { value: s });
     else if (languages.includes(s)) r.problem('lang.duplicate', ['languages', i], { value: s });
     else languages.push(s);
   });
@@ -61,19 +65,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
   const sender = r.string('sender', { required: true, example: 'sender: Kalix kommun' });
   const title = r.localized('title', { required: true, languages, example: 'title: Information om it-angreppet' });
   const description = r.localized('description', { languages });
-  let url = r.string('url', { required: true, example: 'url: https://kalix-info.example.org/' });
-  if (url !== undefined) {
-    if (!isAbsoluteHttpUrl(url)) {
-      r.problem('url.invalid', 'url', { value: url });
-      url = undefined;
-    } else {
-      const u = new URL(url);
-      u.search = '';
-      u.hash = '';
-      if (!u.pathname.endsWith('/')) u.pathname += '/';
-      url = u.toString();
-    }
-  }
+  const url = readSiteUrl(r);
   const logo = r.string('logo');
   if (logo !== undefined && !fileExists(logo)) r.problem('logo.missing', 'logo', { value: logo });
 
@@ -103,7 +95,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
     if (curl !== undefined && !isAbsoluteHttpUrl(curl)) c.problem('url.invalid', 'url', { value: curl });
     else if (name !== undefined && curl !== undefined) channels.push({ name, url: curl });
   }
-  const securityContact = r.string('securityContact');
+  const securityContact = readSecurityContact(r);
 
   const langs = languages.length ? languages : ['sv'];
   const tz = timeZone ?? FALLBACK_TIMEZONE;
@@ -113,6 +105,46 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
       ? { sender, title, description, url, timezone: timeZone, logo, languages, contacts, channels, securityContact }
       : undefined;
   return { site, problems, languages: langs, timeZone: tz };
+}
+
+/**
+ * `url`: https (http only with a warning: anyone on the way could change the pages), no user name
+ * or password (they would be published in every link and feed). Normalised to end in '/'.
+ */
+function readSiteUrl(r: FieldReader): string | undefined {
+  const url = r.string('url', { required: true, example: 'url: https://kalix-info.example.org/' });
+  if (url === undefined) return undefined;
+  if (!isAbsoluteHttpUrl(url)) {
+    r.problem('url.invalid', 'url', { value: url });
+    return undefined;
+  }
+  const u = new URL(url);
+  if (u.username || u.password) {
+    r.problem('url.credentials', 'url', { value: url });
+    return undefined;
+  }
+  if (u.protocol === 'http:') r.problem('warn.url-http', 'url', { value: url }, 'warning');
+  u.search = '';
+  u.hash = '';
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return u.toString();
+}
+
+/** `securityContact` goes into security.txt as its Contact: an e-mail address (or mailto:) or an https address. */
+function readSecurityContact(r: FieldReader): string | undefined {
+  const contact = r.string('securityContact');
+  if (contact === undefined) return undefined;
+  // An address with a scheme is a URL (`https://name:password@host/` looks like an e-mail address too).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(contact)?.[1]?.toLowerCase();
+  if (scheme === undefined ? EMAIL_RE.test(contact) : scheme === 'mailto' && EMAIL_RE.test(contact.slice('mailto:'.length))) return contact;
+  try {
+    const u = new URL(contact);
+    if (u.protocol === 'https:' && u.hostname && !u.username && !u.password) return contact;
+  } catch {
+    // not a URL at all: the message below says what is accepted
+  }
+  r.problem('security-contact.invalid', 'securityContact', { value: contact });
+  return undefined;
 }
 
 function readPhone(c: FieldReader): string | undefined {

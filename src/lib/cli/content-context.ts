@@ -2,7 +2,9 @@
 // time zone), the service ids, and a "now" that tests can fix with --now.
 import path from 'node:path';
 import { loadContent, type Content } from '../load-content.ts';
-import { parseContentDate } from '../dates.ts';
+import { dateProblem, parseContentDate } from '../dates.ts';
+import { setOwn } from '../own.ts';
+import { nonAsciiIdProblem } from '../text-safety.ts';
 import type { Problem } from '../problems.ts';
 import { STATUSES, type Site, type Status } from '../types.ts';
 import { CliError, type CliMessage } from './output.ts';
@@ -47,9 +49,9 @@ export function parseServiceFlags(flags: string[], ctx: ToolContext): Record<str
       continue;
     }
     const [, id, status] = m as unknown as [string, string, string];
-    if (!ids.includes(id)) errors.push({ code: 'service.unknown', params: { value: id, allowed: ids.join(', ') } });
+    if (!ids.includes(id)) errors.push(nonAsciiIdProblem(id) ?? { code: 'service.unknown', params: { value: id, allowed: ids.join(', ') } });
     else if (!(STATUSES as readonly string[]).includes(status)) errors.push({ code: 'value.unknown', params: { value: status, allowed: STATUSES.join(', ') } });
-    else out[id] = status as Status;
+    else setOwn(out, id, status as Status);
   }
   if (errors.length) throw new CliError(errors);
   return out;
@@ -59,7 +61,7 @@ export function parseServiceFlags(flags: string[], ctx: ToolContext): Record<str
 export function parseDateFlag(value: string, ctx: ToolContext): Date {
   const r = parseContentDate(value, ctx.site.timezone);
   if (r.ok) return r.date;
-  throw new CliError({ code: r.reason === 'range' ? 'date.range' : 'date.format', params: { value } });
+  throw new CliError(dateProblem(r, value));
 }
 
 /** Errors loadContent finds in one file, after a tool wrote it. */

@@ -12,8 +12,9 @@ import { sortProblems, type Problem } from '../problems.ts';
 import { findWarnings } from '../warnings.ts';
 
 /** Every problem in the folder, errors and warnings, as `npm run check` lists them. */
-export function checkFolder(dir: string, now: Date): Problem[] {
-  const content = loadContent(dir);
+export function checkFolder(dir: string, now: Date, mirrorOf?: string): Problem[] {
+  // A mirror's links point into the real content folder, which loadContent must accept as inside.
+  const content = loadContent(dir, { mirrorOf });
   return sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
 }
 
@@ -24,7 +25,7 @@ export function checkDraft(dir: string, rel: string, text: string, now: Date): P
     const content = path.join(mirror, 'content');
     link(dir, content, rel.split('/'));
     writeFileSync(path.join(content, rel), text);
-    return checkFolder(content, now);
+    return checkFolder(content, now, dir);
   } finally {
     rmSync(mirror, { recursive: true, force: true });
   }

@@ -23,7 +23,9 @@ export function renderRss(feed: Feed, sender: string): string {
   const lastChange = toRfc822(feed.lastChange);
   const rss = new RSS({
     title: xmlSafe(feed.title),
-    description: xmlSafe(feed.description),
+    // The channel's description is plain text (the sender, the site title, a service's description)
+    // that readers take as HTML, like an item's: escaped the same way, so `<` shows as written.
+    description: xmlSafe(escapeHtml(feed.description)),
     site_url: feed.homeUrl,
     feed_url: feed.feedUrl,
     generator: GENERATOR,

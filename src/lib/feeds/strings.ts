@@ -4,6 +4,7 @@
 // language without its own entry here gets the Swedish words (the product's fallback UI
 // language), never a blank or a key.
 import { FALLBACK_UI_LANG, t } from '../i18n.ts';
+import { ownValue } from '../own.ts';
 import type { Status } from '../types.ts';
 
 interface FeedStrings {
@@ -121,7 +122,7 @@ export function feedStrings(lang: string): FeedStrings {
 }
 
 function makeFeedStrings(lang: string): FeedStrings {
-  const own = STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? STRINGS[FALLBACK_UI_LANG]!;
+  const own = ownValue(STRINGS, lang) ?? ownValue(STRINGS, lang.split('-')[0]!) ?? STRINGS[FALLBACK_UI_LANG]!;
   const out: FeedStrings = { ...own, status: { ...own.status } };
   for (const [field, key] of Object.entries(SHARED_KEYS) as [keyof typeof SHARED_KEYS, string][]) {
     const text = shared(lang, key);
