@@ -125,7 +125,8 @@ describe('builds with a wrong clock', () => {
   for (const [name, what, time] of [
     ['env1970', 'KRISINFO_NOW=1970-01-01T00:00:00Z (the attack of the issue)', '1970-01-01 01:00:00 +01:00 Europe/Stockholm (KRISINFO_NOW)'],
     ['flag1970', '--now 1970-01-01T00:00:00Z', '1970-01-01 01:00:00 +01:00 Europe/Stockholm (--now)'],
-    ['faketime1970', 'a clock reset to 1970, no variable set (faketime)', 'Datorns klocka visar 1970-01-01 01:00:00 +01:00 Europe/Stockholm'],
+    // The faked clock ticks on from its start: the seconds may have moved.
+    ['faketime1970', 'a clock reset to 1970, no variable set (faketime)', 'Datorns klocka visar 1970-01-01 01:0'],
     ['faketimeMonth', 'a clock a month behind the previous build, no variable set (faketime)', 'ligger före förra bygget'],
   ] as const) {
     it(`${what}: stops, says which time it used, and dist/ is untouched`, () => {
