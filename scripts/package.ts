@@ -15,6 +15,7 @@ import { verifyCommand } from '../src/lib/authenticity.ts';
 import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { formatCliMessage } from '../src/lib/cli/output.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
-  const unbuilt = unbuiltSiteProblem(o.site, rel(o.site));
+  const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
   if (unbuilt) {
     console.error(formatCliMessage(unbuilt, 'sv'));
     return 1;

@@ -350,8 +350,8 @@ const catalog = {
     en: { text: '{folder} lacks the build’s list of its files ({record}), so there is no telling that the files are those npm run build wrote.', fix: 'Run npm run build, then npm run package again.' },
   },
   'package.changed': {
-    sv: { text: '{count} filer i {folder} skiljer sig från det som bygget skrev: {files}. Inget signerades.', fix: 'Ändra aldrig filer i den byggda mappen för hand: ändra i content/, kör npm run build och sedan npm run package igen.' },
-    en: { text: '{count} files in {folder} differ from what the build wrote: {files}. Nothing was signed.', fix: 'Never change files in the built folder by hand: change content/, run npm run build, then npm run package again.' },
+    sv: { text: 'Filer i {folder} skiljer sig från det som bygget skrev ({count}): {files}. Inget signerades.', fix: 'Ändra aldrig filer i den byggda mappen för hand: ändra i content/, kör npm run build och sedan npm run package igen.' },
+    en: { text: 'Files in {folder} differ from what the build wrote ({count}): {files}. Nothing was signed.', fix: 'Never change files in the built folder by hand: change content/, run npm run build, then npm run package again.' },
   },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
