@@ -2,9 +2,8 @@
 // names the folder (messages.ts `build.fs-*`), never a stack trace: the officer can act on "the
 // folder is in use" or "the disk is full", not on "EBUSY: resource busy or locked, rename …".
 import path from 'node:path';
-import type { MessageCode } from './messages.ts';
 import { CliError, EXIT_CONTENT, formatCliMessage } from './cli/output.ts';
-import type { MessageLang } from './messages.ts';
+import type { MessageCode, MessageLang } from './messages.ts';
 
 const BY_ERRNO: Record<string, MessageCode> = {
   EBUSY: 'build.fs-busy',
