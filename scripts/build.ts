@@ -13,7 +13,7 @@ import { inputsDigest } from '../src/lib/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/messages.ts';
 import { claimOutput } from '../src/lib/output-folder.ts';
-import { cachedPages, carryOver, entry, pageCacheDir, storePages, type CachedPage } from '../src/lib/page-cache.ts';
+import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/page-cache.ts';
 import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
@@ -103,6 +103,7 @@ async function main(): Promise<number> {
     await search.finish(workDir);
     // The mark of a site this tool built, its time and its checksum list (src/lib/build-record.ts).
     record = writeBuildRecord(workDir, clockFacts(clock, content as ValidContent));
+    verifyCarriedOver(reused, record.files);
     const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), astro ${s(t0, t1)} s, pagefind ${s(t1, performance.now())} s; ${reused.length} of ${pages.length} bulletin pages reused\n`);
     // Next to the output, so that the swap below is a rename on one file system.

@@ -78,17 +78,25 @@ export function cachedPages(pages: BulletinPage[], dir = pageCacheDir()): Cached
   return found;
 }
 
-/** Puts cached pages into the site being built, where Astro did not render them, and checks each copy. */
+/** Puts cached pages into the site being built, where Astro did not render them. */
 export function carryOver(pages: CachedPage[], siteDir: string, dir = pageCacheDir()): void {
   for (const p of pages) {
     const to = path.join(siteDir, p.file);
     if (statSync(to, { throwIfNoEntry: false })) throw new Error(`${p.file} was rendered although the page cache had it`);
     mkdirSync(path.dirname(to), { recursive: true });
     copy(entry(dir, p), to);
-    // Changed between the check and the copy: the build stops rather than publish it.
-    if (sha256(readFileSync(to)) !== p.hash) throw new Error(`the page cache entry of ${p.file} changed while the build used it; build again`);
     touch(entry(dir, p));
   }
+}
+
+/**
+ * Checks the carried-over pages against the hashes the build record has just taken of the whole
+ * site (`written`), so no page is read twice: an entry changed between cachedPages() and the copy
+ * stops the build rather than be published.
+ */
+export function verifyCarriedOver(pages: CachedPage[], written: Record<string, string>): void {
+  const changed = pages.filter((p) => !Object.hasOwn(written, p.file) || written[p.file] !== p.hash);
+  if (changed.length > 0) throw new Error(`the page cache entries of ${changed.map((p) => p.file).join(', ')} changed while the build used them; build again`);
 }
 
 /**
