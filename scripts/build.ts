@@ -2,36 +2,60 @@
 // index it with Pagefind, and only then swap it in for the old output. A failure at any step
 // leaves the previous output exactly as it was: nothing is ever half-published.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeBuildRecord, type BuildRecord } from '../src/lib/build-record.ts';
+import { messageLang } from '../src/lib/cli/output.ts';
+import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
 import { buildSiteModel } from '../src/lib/derive.ts';
+import { explainFailure } from '../src/lib/fs-errors.ts';
 import { imageProblems } from '../src/lib/image-check.ts';
 import { inputsDigest } from '../src/lib/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
-import { cachedPages, carryOver, entry, pageCacheDir, storePages } from '../src/lib/page-cache.ts';
+import { messageFor, type MessageLang } from '../src/lib/messages.ts';
+import { claimOutput } from '../src/lib/output-folder.ts';
+import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/page-cache.ts';
 import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
+import { moveBeside, swapIn } from '../src/lib/swap.ts';
+import { pauseForTest } from '../src/lib/test-pause.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-function parseArgs(argv: string[]): { out: string; quiet: boolean } {
+function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string; allowEarlier: boolean; lang: MessageLang } {
   let out = process.env.KRISINFO_OUT ?? 'dist';
   let quiet = false;
+  let now: string | undefined;
+  let allowEarlier = false;
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = argv[++i] ?? out;
     else if (argv[i] === '--quiet') quiet = true;
+    else if (argv[i] === '--now') now = argv[++i] ?? '';
+    else if (argv[i] === '--allow-earlier-time') allowEarlier = true;
+    else if (argv[i] === '--lang') lang = argv[++i];
   }
-  return { out: path.resolve(out), quiet };
+  return { out: path.resolve(out), quiet, now, allowEarlier, lang: messageLang(lang, undefined) };
 }
 
 async function main(): Promise<number> {
-  const { out, quiet } = parseArgs(process.argv.slice(2));
+  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang } = parseArgs(process.argv.slice(2));
   const started = performance.now();
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);
   const dir = contentDir();
+  const note = (m: Parameters<typeof messageFor>[0]) => console.log(messageFor(m, lang).text);
+  // Checked (never the project, content/ or a folder that is not a site), locked, and put right
+  // after a killed build, before anything else: src/lib/output-folder.ts.
+  let out: string;
+  try {
+    out = claimOutput(requestedOut, { project: process.cwd(), content: dir }, note);
+  } catch (e) {
+    console.error(`${explainFailure(e, lang)}\n\n${lang === 'sv' ? 'Bygget stoppades: inget publicerades.' : 'The build stopped: nothing was published.'}`);
+    return 1;
+  }
   const content = loadContent(dir);
   // Image files are opened as the build will open them: a broken one is reported here, like check does.
   content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
@@ -55,10 +79,14 @@ async function main(): Promise<number> {
   cleanUp();
   let search: SearchIndexer | undefined;
   let pages: BulletinPage[] = [];
-  let reused: BulletinPage[] = [];
+  let reused: CachedPage[] = [];
+  let record: BuildRecord | undefined;
   try {
-    // One "now" for the whole build, so that the page keys and the pages agree on what is visible.
-    process.env.KRISINFO_NOW = buildNow().toISOString();
+    // One "now" for the whole build, so that the page keys and the pages agree on what is visible;
+    // a "now" that cannot be right stops the build (src/lib/clock-guard.ts).
+    const clock = readClock(nowFlag);
+    for (const m of guardClock(clock, out, (content as ValidContent).site.timezone, allowEarlier)) note(m);
+    process.env.KRISINFO_NOW = clock.now.toISOString();
     // Bulletin pages that an earlier build rendered from the same inputs come from the page cache.
     pages = bulletinPages(buildSiteModel(content as ValidContent, buildNow()), inputsDigest(process.cwd(), dir));
     reused = cachedPages(pages);
@@ -73,40 +101,37 @@ async function main(): Promise<number> {
     );
     await build({ root: process.cwd(), outDir: workDir, logLevel: timing ? 'info' : quiet ? 'error' : 'warn' });
     carryOver(reused, workDir);
+    pauseForTest('rendered');
     const t1 = performance.now();
     await search.finish(workDir);
+    // The mark of a site this tool built, its time and its checksum list (src/lib/build-record.ts).
+    record = writeBuildRecord(workDir, clockFacts(clock, content as ValidContent));
+    verifyCarriedOver(reused, record.files);
     const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), astro ${s(t0, t1)} s, pagefind ${s(t1, performance.now())} s; ${reused.length} of ${pages.length} bulletin pages reused\n`);
     // Next to the output, so that the swap below is a rename on one file system.
     mkdirSync(path.dirname(out), { recursive: true });
-    try {
-      renameSync(workDir, staging);
-    } catch {
-      cpSync(workDir, staging, { recursive: true });
-      rmSync(workDir, { recursive: true, force: true });
-    }
+    moveBeside(workDir, staging);
   } catch (e) {
     await search?.abandon().catch(() => undefined);
     cleanUp();
-    console.error(e instanceof Error ? (e.name === 'ContentError' ? e.message : e.stack ?? e.message) : String(e));
+    console.error(explainFailure(e, lang));
     console.error(`\nBygget misslyckades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
     return 1;
   }
 
   // The swap: two renames on one file system, so `out` is never half-written; it is absent only
-  // between the two calls. If the second fails, the previous site goes back in place.
-  const hadPrevious = existsSync(out);
-  if (hadPrevious) renameSync(out, previous);
+  // between the two calls. If the second fails, the previous site goes back in place; if the build
+  // is killed between them, the next build puts it back (src/lib/swap.ts, leftovers.ts).
+  let hadPrevious: boolean;
   try {
-    renameSync(staging, out);
+    hadPrevious = swapIn(staging, out, previous);
   } catch (e) {
-    if (hadPrevious) renameSync(previous, out);
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`${String(e)}\n\nBygget kunde inte läggas på plats: ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(`${explainFailure(e, lang)}\n\nBygget kunde inte läggas på plats: ${path.relative(process.cwd(), out)}/ är oförändrad.`);
     return 1;
   }
   try {
-    storePages(pages, out);
+    storePages(pages, out, undefined, record?.files);
   } catch (e) {
     // The site is published; only the next build's head start is lost.
     console.error(`Sidcachen kunde inte sparas (${String(e)}). Nästa bygge ritar alla sidor.`);

@@ -12,7 +12,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { verifyCommand } from '../src/lib/authenticity.ts';
+import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
+import { formatCliMessage } from '../src/lib/cli/output.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
@@ -90,6 +93,12 @@ async function main(): Promise<number> {
 
   if (!existsSync(path.join(o.site, 'index.html'))) {
     console.error(`${rel(o.site)}/ innehåller ingen byggd webbplats (index.html saknas). Kör npm run build först.`);
+    return 1;
+  }
+  // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
+  const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
+  if (unbuilt) {
+    console.error(formatCliMessage(unbuilt, 'sv'));
     return 1;
   }
   if (!existsSync(o.publicKey)) {

@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeBuildRecord } from '../src/lib/build-record.ts';
 import { buildSite, tempDir } from './helpers/build.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');
@@ -83,6 +84,8 @@ describe('bad input stops the build and keeps the earlier output', () => {
     const out = path.join(work, 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), '<p>the earlier, good site</p>');
+    // An earlier build's output carries the build's record; a folder without it is not replaced.
+    writeBuildRecord(out, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
     const before = snapshot(out);
 
     const result = await buildSite({ content, out, now: '2022-06-01T12:00:00Z' });

@@ -1,19 +1,23 @@
 // The page cache (src/lib/page-cache.ts): what a build leaves there, what the next build finds, and
 // what is cleaned away. Real files in a temporary folder; the clock is moved to age entries.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// Issue 12 item 4: entries are copies, not hard links to the published files, and an entry whose
+// bytes no longer match its hash is never used.
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cachedPages, carryOver, storePages } from '../src/lib/page-cache.ts';
+import { sha256 } from '../src/lib/checksums.ts';
+import { cachedPages, carryOver, entry, storePages, verifyCarriedOver } from '../src/lib/page-cache.ts';
 import type { BulletinPage } from '../src/lib/page-reuse.ts';
 import { tempDir } from './helpers/build.ts';
 
 const page = (slug: string, key: string): BulletinPage => ({ lang: 'sv', slug, file: `bulletiner/${slug}/index.html`, key, indexed: true });
+const html = (p: BulletinPage) => `<h1>${p.slug}</h1>`;
 
 function siteWith(pages: BulletinPage[]): string {
   const site = tempDir('krisinfo-site-');
   for (const p of pages) {
     mkdirSync(path.dirname(path.join(site, p.file)), { recursive: true });
-    writeFileSync(path.join(site, p.file), `<h1>${p.slug}</h1>`);
+    writeFileSync(path.join(site, p.file), html(p));
   }
   return site;
 }
@@ -21,15 +25,51 @@ function siteWith(pages: BulletinPage[]): string {
 afterEach(() => vi.useRealTimers());
 
 describe('page cache', () => {
-  it('keeps each published page under its key as the same file, and finds it again', () => {
+  it('keeps each published page under its key and the hash of its bytes, and finds it again', () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
     const site = siteWith([a]);
     expect(cachedPages([a], cache)).toEqual([]);
     storePages([a], site, cache);
-    expect(cachedPages([a, page('b', 'key-b')], cache)).toEqual([a]);
-    // A hard link: no copy of the page is made.
-    expect(statSync(path.join(cache, 'key-a.html')).ino).toBe(statSync(path.join(site, a.file)).ino);
+    expect(readdirSync(cache)).toEqual([`key-a.${sha256(Buffer.from(html(a)))}.html`]);
+    expect(cachedPages([a, page('b', 'key-b')], cache)).toEqual([{ ...a, hash: sha256(Buffer.from(html(a))) }]);
+  });
+
+  it('keeps a copy, not the published file: a page edited in place in the site does not reach the next build', () => {
+    const cache = tempDir('krisinfo-cache-');
+    const a = page('a', 'key-a');
+    const site = siteWith([a]);
+    storePages([a], site, cache);
+    // The attack of issue 12: with a hard link, this edit was the cache entry too.
+    appendFileSync(path.join(site, a.file), '<p>Inloggning: https://phish.example/</p>');
+    const [found] = cachedPages([a], cache);
+    expect(found).toBeDefined();
+    expect(statSync(entry(cache, found!)).ino).not.toBe(statSync(path.join(site, a.file)).ino);
+    const next = tempDir('krisinfo-next-');
+    carryOver([found!], next, cache);
+    expect(readFileSync(path.join(next, a.file), 'utf8')).toBe(html(a));
+  });
+
+  it('a truncated or edited entry is deleted and its page rendered again, never published', () => {
+    const cache = tempDir('krisinfo-cache-');
+    const a = page('a', 'key-a');
+    const b = page('b', 'key-b');
+    storePages([a, b], siteWith([a, b]), cache);
+    const [ea, eb] = cachedPages([a, b], cache).map((p) => entry(cache, p));
+    truncateSync(ea!, 0);
+    writeFileSync(eb!, '<h1>b</h1><script>alert(1)</script>');
+    expect(cachedPages([a, b], cache)).toEqual([]);
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
+  it('does not keep a page whose bytes differ from what the build wrote', () => {
+    const cache = tempDir('krisinfo-cache-');
+    const a = page('a', 'key-a');
+    const site = siteWith([a]);
+    const written = { [a.file]: sha256(Buffer.from(html(a))) };
+    writeFileSync(path.join(site, a.file), '<h1>changed after the build</h1>');
+    storePages([a], site, cache, written);
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   it('puts cached pages into a new site, and refuses to overwrite a page the build rendered', () => {
@@ -37,9 +77,23 @@ describe('page cache', () => {
     const a = page('a', 'key-a');
     storePages([a], siteWith([a]), cache);
     const next = tempDir('krisinfo-next-');
-    carryOver([a], next, cache);
+    const found = cachedPages([a], cache);
+    carryOver(found, next, cache);
     expect(readdirSync(path.join(next, 'bulletiner/a'))).toEqual(['index.html']);
-    expect(() => carryOver([a], next, cache)).toThrow(/was rendered although the page cache had it/);
+    expect(() => carryOver(found, next, cache)).toThrow(/was rendered although the page cache had it/);
+  });
+
+  it('stops rather than publish an entry that changed between the check and the copy', () => {
+    const cache = tempDir('krisinfo-cache-');
+    const a = page('a', 'key-a');
+    storePages([a], siteWith([a]), cache);
+    const found = cachedPages([a], cache);
+    writeFileSync(entry(cache, found[0]!), '');
+    const next = tempDir('krisinfo-next-');
+    carryOver(found, next, cache);
+    // The build record's hash of the site it copied into (build-record.ts), as scripts/build.ts passes it.
+    expect(() => verifyCarriedOver(found, { [a.file]: sha256(readFileSync(path.join(next, a.file))) })).toThrow(/changed while the build used them/);
+    expect(() => verifyCarriedOver(found, { [a.file]: found[0]!.hash })).not.toThrow();
   });
 
   it('drops entries of no current page once no build has used them for an hour, and keeps the rest', () => {
@@ -47,12 +101,13 @@ describe('page cache', () => {
     const old = page('old', 'key-old');
     const kept = page('kept', 'key-kept');
     storePages([old, kept], siteWith([old, kept]), cache);
+    const names = () => readdirSync(cache).map((n) => n.split('.')[0]).sort();
     // Within the hour an entry of no current page stays (a parallel build may be using it).
     storePages([kept], siteWith([kept]), cache);
-    expect(readdirSync(cache).sort()).toEqual(['key-kept.html', 'key-old.html']);
+    expect(names()).toEqual(['key-kept', 'key-old']);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
     storePages([kept], siteWith([kept]), cache);
-    expect(readdirSync(cache)).toEqual(['key-kept.html']);
+    expect(names()).toEqual(['key-kept']);
   });
 });

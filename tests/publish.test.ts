@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeBuildRecord } from '../src/lib/build-record.ts';
 import { checkSums, listFiles } from '../src/lib/checksums.ts';
 import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, parsePublicKey, parseSecretKey, publicKeyLine, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
@@ -16,7 +17,7 @@ function run(cmd: string, args: string[], cwd: string, input?: string) {
   return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
 }
 
-/** A small built site: nested pages, a binary file, a name with a space. */
+/** A small built site: nested pages, a binary file, a name with a space, and the build's record. */
 function fakeSite(dir: string): string {
   mkdirSync(path.join(dir, 'bulletiner/x'), { recursive: true });
   mkdirSync(path.join(dir, 'media'), { recursive: true });
@@ -24,6 +25,8 @@ function fakeSite(dir: string): string {
   writeFileSync(path.join(dir, 'bulletiner/x/index.html'), '<!doctype html><title>X</title>');
   writeFileSync(path.join(dir, 'media/bild.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251]));
   writeFileSync(path.join(dir, 'media/med mellanslag.txt'), 'text');
+  // package signs only what a build wrote: the build's record of its files (build-record.ts).
+  writeBuildRecord(dir, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
   return dir;
 }
 

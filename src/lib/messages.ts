@@ -345,6 +345,96 @@ const catalog = {
     sv: { text: 'Bilden "{value}" kunde inte bearbetas när webbplatsen byggdes (tekniskt: {detail}).', fix: 'Kör npm run check, spara bilden igen som JPEG eller PNG och bygg igen.' },
     en: { text: 'The image "{value}" could not be processed while the site was built (technically: {detail}).', fix: 'Run npm run check, save the image again as JPEG or PNG and build again.' },
   },
+  // Messages of npm run build about the output folder, the clock and moving folders (issue 12).
+  'build.out-protected': {
+    sv: { text: 'Bygget får inte skriva till {folder}: mappen är eller innehåller {protected}, och den skulle ersättas av webbplatsen.', fix: 'Välj en egen mapp för webbplatsen, t.ex. --out dist (standard).' },
+    en: { text: 'The build may not write to {folder}: it is or contains {protected}, which the site would replace.', fix: 'Choose a folder of its own for the site, e.g. --out dist (the default).' },
+  },
+  'build.out-inside-content': {
+    sv: { text: 'Utmappen {folder} ligger inuti innehållsmappen {content}.', fix: 'Bygg till en mapp utanför innehållet, t.ex. --out dist (standard).' },
+    en: { text: 'The output folder {folder} is inside the content folder {content}.', fix: 'Build into a folder outside the content, e.g. --out dist (the default).' },
+  },
+  'build.out-is-file': {
+    sv: { text: '{folder} är en fil, inte en mapp; bygget skriver aldrig över den.', fix: 'Välj en annan utmapp med --out, eller flytta filen själv.' },
+    en: { text: '{folder} is a file, not a folder; the build never overwrites it.', fix: 'Choose another output folder with --out, or move the file yourself.' },
+  },
+  'build.out-not-a-build': {
+    sv: { text: 'Mappen {folder} finns redan och är inte en webbplats som npm run build har gjort; bygget ersätter den inte.', fix: 'Välj en ny eller tom mapp med --out. Ska mappen bort: flytta eller töm den själv och bygg igen.' },
+    en: { text: 'The folder {folder} already exists and is not a site made by npm run build; the build does not replace it.', fix: 'Choose a new or empty folder with --out. If the folder can go: move or empty it yourself and build again.' },
+  },
+  'build.out-link-broken': {
+    sv: { text: '{folder} är en länk till {target}, och mappen där den skulle ligga finns inte.', fix: 'Skapa mappen ovanför {target}, eller ta bort länken och bygg igen.' },
+    en: { text: '{folder} is a link to {target}, and the folder it would be in does not exist.', fix: 'Create the folder above {target}, or remove the link and build again.' },
+  },
+  'build.out-link': {
+    sv: { text: '{folder} är en länk till {target}: webbplatsen läggs där, länken står kvar.', fix: 'Ska webbplatsen ligga i projektet i stället: ta bort länken och bygg igen.' },
+    en: { text: '{folder} is a link to {target}: the site goes there, the link stays.', fix: 'If the site should be in the project instead: remove the link and build again.' },
+  },
+  'build.locked': {
+    sv: { text: 'Ett annat bygge (process {pid}) skriver redan till {folder}.', fix: 'Vänta tills det är klart och bygg sedan igen.' },
+    en: { text: 'Another build (process {pid}) is already writing to {folder}.', fix: 'Wait until it has finished, then build again.' },
+  },
+  'build.restored': {
+    sv: { text: 'Ett avbrutet bygge hade lämnat {folder} borta: den förra webbplatsen är tillbaka (från {from}).', fix: 'Inget att göra; bygget fortsätter.' },
+    en: { text: 'An interrupted build had left {folder} missing: the previous site is back (from {from}).', fix: 'Nothing to do; the build goes on.' },
+  },
+  'build.now-invalid': {
+    sv: { text: '{source} är ingen tidpunkt: "{value}".', fix: 'Skriv tiden med tidszon, t.ex. 2022-01-21T12:00:00+01:00, eller ta bort den för att använda datorns klocka.' },
+    en: { text: '{source} is not a point in time: "{value}".', fix: 'Write the time with its offset, e.g. 2022-01-21T12:00:00+01:00, or leave it out to use the computer’s clock.' },
+  },
+  'build.clock-implausible': {
+    sv: { text: 'Datorns klocka visar {now}, vilket inte kan stämma (det är före {earliest}). Med den tiden skulle inga meddelanden visas och alla tjänster se ut att fungera.', fix: 'Ställ datorns klocka rätt (automatisk tid) och bygg igen.' },
+    en: { text: 'The computer’s clock says {now}, which cannot be right (it is before {earliest}). With that time no bulletins would show and every service would look fine.', fix: 'Set the computer’s clock right (automatic time) and build again.' },
+  },
+  'build.clock-before-previous': {
+    sv: { text: 'Tiden för bygget, {now}, ligger före förra bygget i {folder} ({previous}). Webbplatsen skulle gå tillbaka till ett äldre läge.', fix: 'Ställ datorns klocka rätt och bygg igen. Var det förra bygget som hade fel tid (eller en förhandsvisning): bygg med --allow-earlier-time.' },
+    en: { text: 'The build’s time, {now}, is before the previous build in {folder} ({previous}). The site would go back to an older state.', fix: 'Set the computer’s clock right and build again. If the previous build had the wrong time (or was a preview): build with --allow-earlier-time.' },
+  },
+  'build.clock-before-bulletin': {
+    sv: { text: 'Tiden för bygget, {now}, ligger före det senaste som publicerades i {folder} ({slug}, {at}). Det skulle försvinna från webbplatsen.', fix: 'Ställ datorns klocka rätt och bygg igen. Är tiden avsiktlig: bygg med --allow-earlier-time, eller till en ny mapp med --out.' },
+    en: { text: 'The build’s time, {now}, is before the latest news published in {folder} ({slug}, {at}). It would disappear from the site.', fix: 'Set the computer’s clock right and build again. If the time is deliberate: build with --allow-earlier-time, or into a new folder with --out.' },
+  },
+  'build.now-system': {
+    sv: { text: 'Tid för bygget: {now} (datorns klocka).', fix: 'Stämmer inte tiden: avbryt, ställ datorns klocka rätt och bygg igen.' },
+    en: { text: 'Time of the build: {now} (the computer’s clock).', fix: 'If the time is wrong: stop, set the computer’s clock right and build again.' },
+  },
+  'build.now-fixed': {
+    sv: { text: 'Tid för bygget: {now}, fast tid från {source}, inte datorns klocka. Det är till för test och förhandsvisning.', fix: 'Bygg utan --now och KRISINFO_NOW när webbplatsen ska publiceras.' },
+    en: { text: 'Time of the build: {now}, a fixed time from {source}, not the computer’s clock. That is for tests and previews.', fix: 'Build without --now and KRISINFO_NOW when the site is to be published.' },
+  },
+  'build.now-earlier-allowed': {
+    sv: { text: 'Tiden ligger före förra bygget ({previous}), men --allow-earlier-time är angivet: webbplatsen ersätts ändå.', fix: 'Kontrollera på webbplatsen att rätt meddelanden och tjänstelägen visas.' },
+    en: { text: 'The time is before the previous build ({previous}), but --allow-earlier-time is given: the site is replaced anyway.', fix: 'Check on the site that the right bulletins and service statuses show.' },
+  },
+  'build.fs-busy': {
+    sv: { text: 'Mappen {folder} används av ett annat program och kunde inte flyttas eller ändras ({code}).', fix: 'Stäng program som har mappen öppen (filhanteraren, en terminal i mappen, en webbserver) och bygg igen.' },
+    en: { text: 'The folder {folder} is in use by another program and could not be moved or changed ({code}).', fix: 'Close programs that have the folder open (the file manager, a terminal in it, a web server) and build again.' },
+  },
+  'build.fs-permission': {
+    sv: { text: 'Du har inte behörighet att flytta eller ändra {folder} ({code}).', fix: 'Kontrollera behörigheterna på mappen och mappen ovanför den, eller välj en annan utmapp med --out.' },
+    en: { text: 'You are not allowed to move or change {folder} ({code}).', fix: 'Check the permissions of the folder and the folder above it, or choose another output folder with --out.' },
+  },
+  'build.fs-full': {
+    sv: { text: 'Disken är full: {folder} kunde inte skrivas ({code}).', fix: 'Frigör utrymme (t.ex. gamla mappar i release/) och bygg igen.' },
+    en: { text: 'The disk is full: {folder} could not be written ({code}).', fix: 'Free some space (e.g. old folders in release/) and build again.' },
+  },
+  'build.fs-other-disk': {
+    sv: { text: '{folder} kunde inte flyttas: den nya platsen ligger på en annan disk ({code}).', fix: 'Välj en utmapp på samma disk som projektet, eller bygg till dist och kopiera därifrån.' },
+    en: { text: '{folder} could not be moved: the new place is on another disk ({code}).', fix: 'Choose an output folder on the same disk as the project, or build into dist and copy from there.' },
+  },
+  'build.fs-failed': {
+    sv: { text: '{folder} kunde inte flyttas eller ändras ({code}).', fix: 'Kontrollera mappen och disken och bygg igen.' },
+    en: { text: '{folder} could not be moved or changed ({code}).', fix: 'Check the folder and the disk and build again.' },
+  },
+  // Messages of npm run package.
+  'package.not-built': {
+    sv: { text: '{folder} saknar byggets förteckning över sina filer ({record}), så det går inte att se att filerna är de som npm run build skrev.', fix: 'Kör npm run build och sedan npm run package igen.' },
+    en: { text: '{folder} lacks the build’s list of its files ({record}), so there is no telling that the files are those npm run build wrote.', fix: 'Run npm run build, then npm run package again.' },
+  },
+  'package.changed': {
+    sv: { text: 'Filer i {folder} skiljer sig från det som bygget skrev ({count}): {files}. Inget signerades.', fix: 'Ändra aldrig filer i den byggda mappen för hand: ändra i content/, kör npm run build och sedan npm run package igen.' },
+    en: { text: 'Files in {folder} differ from what the build wrote ({count}): {files}. Nothing was signed.', fix: 'Never change files in the built folder by hand: change content/, run npm run build, then npm run package again.' },
+  },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
 export type MessageCode = keyof typeof catalog;
