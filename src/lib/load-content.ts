@@ -80,13 +80,14 @@ export function loadContent(contentDir: string): Content {
   if (!siteText.ok) problems.push(siteText.problem);
   if (siteResult) problems.push(...siteResult.problems);
   const languages = siteResult?.languages ?? ['sv'];
+  const languagesKnown = siteResult?.languagesKnown ?? false;
   const timeZone = siteResult?.timeZone ?? FALLBACK_TIMEZONE;
   const defaultLang = languages[0]!;
   content.site = siteResult?.site;
 
   const servicesText = readTextFile(path.join(dir, 'services.yaml'), 'services.yaml');
   if (servicesText.ok) {
-    const r = readServices(servicesText.text, languages, timeZone);
+    const r = readServices(servicesText.text, languagesKnown ? languages : [], timeZone);
     content.services = r.services;
     problems.push(...r.problems);
   } else problems.push(servicesText.problem);
@@ -96,13 +97,17 @@ export function loadContent(contentDir: string): Content {
   const bulletinDir = path.join(dir, 'bulletins');
   const raws: RawBulletin[] = [];
   const seen = new Map<string, string>();
+  // Slugs whose default-language file could not be read: their translations are not checked on
+  // their own, or each would be reported as a bulletin missing its date (errors that follow from one).
+  const unreadable = new Set<string>();
   for (const name of listMarkdown(bulletinDir)) {
     const file = rel(path.join(bulletinDir, name));
-    const parsed = identify(name, file, languages, problems, seen);
+    const parsed = identify(name, file, languages, problems, seen, languagesKnown);
     if (!parsed) continue;
     const text = readTextFile(path.join(bulletinDir, name), file);
     if (!text.ok) {
       problems.push(text.problem);
+      if (parsed.lang === defaultLang) unreadable.add(parsed.slug);
       continue;
     }
     const raw = readBulletin(text.text, file, parsed.slug, parsed.lang, timeZone);
@@ -113,6 +118,10 @@ export function loadContent(contentDir: string): Content {
   const bySlug = groupBy(raws, (r) => r.slug);
   for (const [slug, group] of bySlug) {
     const originalRaw = group.find((r) => r.lang === defaultLang);
+    if (unreadable.has(slug) || (originalRaw && hasReadErrors(originalRaw))) {
+      // The original's own error is what to fix; its translations are checked once it reads.
+      continue;
+    }
     const versions = new Map<string, Bulletin>();
     const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
     for (const raw of ordered) {
@@ -131,7 +140,7 @@ export function loadContent(contentDir: string): Content {
   const pagesBySlug = new Map<string, Page[]>();
   for (const name of listMarkdown(pageDir)) {
     const file = rel(path.join(pageDir, name));
-    const parsed = identify(name, file, languages, problems, pageSeen);
+    const parsed = identify(name, file, languages, problems, pageSeen, languagesKnown);
     if (!parsed) continue;
     if (RESERVED_SLUGS.includes(parsed.slug) || languages.includes(parsed.slug)) {
       problems.push({ level: 'error', file, code: 'slug.reserved', params: { value: parsed.slug, allowed: RESERVED_SLUGS.join(', ') } });
@@ -165,9 +174,10 @@ function identify(
   languages: string[],
   problems: Problem[],
   seen: Map<string, string>,
+  languagesKnown = true,
 ): { slug: string; lang: string } | undefined {
   const { slug, langSuffix } = splitFileName(name);
-  if (langSuffix !== undefined && !languages.includes(langSuffix)) {
+  if (langSuffix !== undefined && !languages.includes(langSuffix) && languagesKnown) {
     problems.push({ level: 'error', file, code: 'lang.unknown-suffix', params: { value: langSuffix, allowed: languages.join(', ') } });
     return undefined;
   }
@@ -203,8 +213,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   const p = parent?.fields ?? {};
   const ctx: ReadContext = { file: raw.file, yaml: raw.yaml, problems: rc.problems, timeZone: rc.timeZone };
   const r = new FieldReader((raw.yaml.value as Record<string, unknown>) ?? {}, ctx);
-  const ownProblems = raw.problems.some((x) => x.level === 'error' && (x.code.startsWith('yaml') || x.code.startsWith('frontmatter')));
-  if (ownProblems) return undefined;
+  if (hasReadErrors(raw)) return undefined;
 
   if (parent) {
     if (f.published && p.published && f.published.getTime() !== p.published.getTime()) {
@@ -282,6 +291,11 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     sms: f.sms ?? p.sms,
     updates,
   };
+}
+
+/** The file's header could not be read (YAML or frontmatter errors): its fields are unknown. */
+function hasReadErrors(raw: RawBulletin): boolean {
+  return raw.problems.some((x) => x.level === 'error' && (x.code.startsWith('yaml') || x.code.startsWith('frontmatter')));
 }
 
 function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: FieldReader, rc: ResolveContext): BulletinUpdate[] {
