@@ -12,29 +12,36 @@ import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
+import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
+import { messageLang } from '../src/lib/cli/output.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-function parseArgs(argv: string[]): { out: string; quiet: boolean } {
+function parseArgs(argv: string[]): { out: string; quiet: boolean; lang?: string } {
   let out = process.env.KRISINFO_OUT ?? 'dist';
   let quiet = false;
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = argv[++i] ?? out;
     else if (argv[i] === '--quiet') quiet = true;
+    else if (argv[i] === '--lang') lang = argv[++i];
   }
-  return { out: path.resolve(out), quiet };
+  return { out: path.resolve(out), quiet, lang };
 }
 
 async function main(): Promise<number> {
-  const { out, quiet } = parseArgs(process.argv.slice(2));
+  const { out, quiet, lang: langFlag } = parseArgs(process.argv.slice(2));
   const started = performance.now();
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);
   const dir = contentDir();
   const content = loadContent(dir);
+  // The officer's language: --lang, else Swedish unless the site's main language is another.
+  const lang = messageLang(langFlag, content.site?.languages[0]);
+  const say = buildTexts(lang);
   if (hasErrors(content.problems)) {
-    console.error(formatReport(content.problems, 'sv', path.relative(process.cwd(), dir) || '.'));
-    console.error(`\nBygget stoppades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(formatReport(content.problems, lang, path.relative(process.cwd(), dir) || '.'));
+    console.error(say.stopped(path.relative(process.cwd(), out)));
     return 1;
   }
 
@@ -86,7 +93,7 @@ async function main(): Promise<number> {
     await search?.abandon().catch(() => undefined);
     cleanUp();
     console.error(e instanceof Error ? (e.name === 'ContentError' ? e.message : e.stack ?? e.message) : String(e));
-    console.error(`\nBygget misslyckades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(say.failed(path.relative(process.cwd(), out)));
     return 1;
   }
 
@@ -99,17 +106,20 @@ async function main(): Promise<number> {
   } catch (e) {
     if (hadPrevious) renameSync(previous, out);
     rmSync(staging, { recursive: true, force: true });
-    console.error(`${String(e)}\n\nBygget kunde inte läggas på plats: ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(`${String(e)}${say.notSwapped(path.relative(process.cwd(), out))}`);
     return 1;
   }
   try {
     storePages(pages, out);
   } catch (e) {
     // The site is published; only the next build's head start is lost.
-    console.error(`Sidcachen kunde inte sparas (${String(e)}). Nästa bygge ritar alla sidor.`);
+    console.error(say.cacheLost(String(e)));
   }
   if (hadPrevious) removeInBackground(previous);
-  if (!quiet) console.log(`Klart: ${path.relative(process.cwd(), out) || out}/ byggd på ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  if (!quiet) console.log(say.done(path.relative(process.cwd(), out) || out, ((performance.now() - started) / 1000).toFixed(1)));
+  // The build publishes despite warnings, but a typo such as `pinnned:` must not pass unseen.
+  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, path.relative(process.cwd(), dir) || '.');
+  if (warnings) console.log(warnings);
   return 0;
 }
 

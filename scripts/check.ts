@@ -13,7 +13,7 @@ import { formatReport, sortProblems } from '../src/lib/problems.ts';
 import { findWarnings } from '../src/lib/warnings.ts';
 import { imageWarnings } from '../src/lib/images.ts';
 
-const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
+const HELP_SV = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
 
 Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --strict   varningar räknas som fel (avslutar med kod 1)
@@ -23,6 +23,17 @@ Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --lang     sv eller en (standard: sv, eller en om webbplatsens huvudspråk inte är svenska)
   --content  innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
   --now      tidpunkten varningar räknas från (standard: nu)`;
+
+const HELP_EN = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
+
+Checks everything in content/ and shows every error and warning at once.
+  --strict   warnings count as errors (exit code 1)
+  --json     print the problems as JSON
+  --messages print the list of every message (Markdown, for docs/officer.en.md with --lang en)
+  --editor   one line per problem, file:line:column: error|warning: text (for the VS Code task)
+  --lang     sv or en (default: sv, or en if the site's main language is not Swedish)
+  --content  the content folder (default: KRISINFO_CONTENT or ./content)
+  --now      the moment warnings are counted from (default: now)`;
 
 let lang: MessageLang = 'sv';
 
@@ -43,7 +54,7 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (flagOpt(args, 'help')) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   if (flagOpt(args, 'messages')) {

@@ -9,6 +9,8 @@ import { readServices } from './read-services.ts';
 import { FALLBACK_TIMEZONE, readSite } from './read-site.ts';
 import { readTextFile } from './text-file.ts';
 import { toIsoWithOffset } from './dates.ts';
+import { unfilledTemplate } from './template-check.ts';
+import { untranslatedFields } from './translation-check.ts';
 import type { Problem } from './problems.ts';
 import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
 
@@ -126,6 +128,12 @@ export function loadContent(contentDir: string): Content {
     const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
     for (const raw of ordered) {
       const parent = originalRaw && raw !== originalRaw ? originalRaw : undefined;
+      const untranslated = parent && !hasReadErrors(raw) ? untranslatedFields(raw, parent) : [];
+      if (untranslated.length) {
+        // Still the original's text: readers of this language get the original, with its notice.
+        problems.push({ level: 'warning', file: raw.file, code: 'warn.translation-unchanged', params: { value: untranslated.join(', ') } });
+        continue;
+      }
       const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, fileExists });
       if (b) versions.set(raw.lang, b);
     }
@@ -263,6 +271,8 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     else if (alt || decorative) image = { src: found.src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
+  // An unfilled template (`npm run new`) is fine in a draft, an error in anything to be published.
+  if (!((parent ? p.draft || f.draft : f.draft) ?? false)) rc.problems.push(...unfilledTemplate(raw));
   // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
   for (const u of f.updates ?? []) {
     if (!u.text) continue;
@@ -308,7 +318,8 @@ function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: Fi
       if (!u.at) continue;
       const match = source.find((o) => o.at?.getTime() === u.at!.getTime());
       if (!match) r.problem('translation.update-unknown', ['updates', u.index, 'at'], { value: toIsoWithOffset(u.at, rc.timeZone) });
-      else if (u.text) translated.set(u.at.getTime(), u.text);
+      // An update text still the original's (a translation stub) is shown as the original, in its language.
+      else if (u.text && u.text.trim() !== match.text?.trim()) translated.set(u.at.getTime(), u.text);
       if (u.services) r.problem('translation.services', ['updates', u.index, 'services'], {}, 'warning');
     }
   }

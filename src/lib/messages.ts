@@ -248,8 +248,8 @@ const catalog = {
     en: { text: '"{value}" is the site’s main language: the original is already written in it.', fix: 'Choose one of the other languages: {allowed}.' },
   },
   'cli.service-format': {
-    sv: { text: '"{value}" ska skrivas som id=status.', fix: 'Skriv t.ex. --service ekonomi=operational.' },
-    en: { text: '"{value}" must be written as id=status.', fix: 'Write e.g. --service finance=operational.' },
+    sv: { text: '"{value}" ska skrivas som id=status.', fix: 'Skriv t.ex. --service vatten=operational (id:n står i services.yaml).' },
+    en: { text: '"{value}" must be written as id=status.', fix: 'Write e.g. --service vatten=operational (the ids are in services.yaml).' },
   },
   'cli.updates-flow': {
     sv: { text: 'updates står på en enda rad ([ … ]) och kan inte fyllas på utan att raden skrivs om.', fix: 'Skriv updates som en lista med en post per rad (  - at: …) och försök igen.' },
@@ -330,8 +330,8 @@ const catalog = {
     en: { text: 'The heading "{value}" has no answer under it (no text, or only the template’s guidance).', fix: 'Write the answer under the heading or remove the heading. A bulletin with empty headings is not published (a draft may have them).' },
   },
   'body.template-guidance': {
-    sv: { text: 'Mallens hjälptext står kvar: "{value}".', fix: 'Ta bort hjälptexten; annars publiceras den som den står.' },
-    en: { text: 'The template’s guidance is still there: "{value}".', fix: 'Remove the guidance; otherwise it is published as it stands.' },
+    sv: { text: 'Mallens hjälptext står kvar: "{value}"', fix: 'Ta bort hjälptexten; annars publiceras den som den står.' },
+    en: { text: 'The template’s guidance is still there: "{value}"', fix: 'Remove the guidance; otherwise it is published as it stands.' },
   },
   'warn.translation-unchanged': {
     sv: { text: 'Översättningen är inte gjord än: {value} är samma som i originalet. Den publiceras inte; läsarna ser originalet med en upplysning om att översättning saknas.', fix: 'Skriv översättningen över originalets text och spara.' },

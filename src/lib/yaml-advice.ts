@@ -4,7 +4,7 @@
 // inside a text, a quote that is never closed, a missing space, wrong indentation, ...) and turns
 // each into a message code of messages.ts with the line and an example of the line written right.
 // No text of the parser itself ever reaches the officer.
-import { isMap, isPair, isScalar, isSeq, isAlias, Scalar, type Document, type LineCounter, type Node, type YAMLError, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, isAlias, type Scalar, type Document, type LineCounter, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import type { MessageCode } from './messages.ts';
 import type { Problem } from './problems.ts';
 
