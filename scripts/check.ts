@@ -2,7 +2,7 @@
 // line numbers and what to do. Exit 1 on errors (the build would stop), 0 on warnings alone
 // unless --strict. `--json` prints the problems for other tools and tests.
 import path from 'node:path';
-import { readArgs, flagOpt, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { messageListMarkdown } from '../src/lib/cli/message-list.ts';
@@ -38,6 +38,7 @@ Checks everything in content/ and shows every error and warning at once.
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {

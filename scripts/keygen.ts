@@ -8,7 +8,7 @@ import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/k
 import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { contentDir } from '../src/lib/site-data.ts';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
 
@@ -33,6 +33,7 @@ const HELP_EN = `Usage: npm run keygen -- [--secret-key FILE] [--public-key FILE
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {

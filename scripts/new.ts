@@ -3,7 +3,7 @@
 // and a body with the five questions a crisis bulletin answers. It never overwrites a file.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { flagOpt, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { newBulletinText } from '../src/lib/cli/bulletin-text.ts';
 import { errorsIn, loadToolContext, parseDateFlag, parseServiceFlags, type ToolContext } from '../src/lib/cli/content-context.ts';
 import { slugify, uniqueBulletinFile } from '../src/lib/cli/file-name.ts';
@@ -62,6 +62,7 @@ The bulletin is not published until you have written the answers under the headi
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {

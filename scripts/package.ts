@@ -17,7 +17,7 @@ import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageCode, MessageLang } from '../src/lib/messages.ts';
 
@@ -75,6 +75,7 @@ function trustedComment(now: Date, fileCount: number): string {
 async function main(): Promise<number> {
   const started = performance.now();
   const now = new Date();
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     { site: { type: 'string' }, out: { type: 'string' }, 'secret-key': { type: 'string' }, 'public-key': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

@@ -1,7 +1,7 @@
 // `npm run translate -- <slug> --to en`: starts a translation next to the original, as
 // `<slug>.<lang>.md`, with the texts to translate filled in as a guide. It never overwrites a file.
 import path from 'node:path';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { errorsIn, loadToolContext } from '../src/lib/cli/content-context.ts';
 import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool } from '../src/lib/cli/output.ts';
@@ -34,20 +34,21 @@ Example:
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     { to: { type: 'string' }, lang: { type: 'string' }, ui: { type: 'string' }, content: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     'translate',
   );
   // --lang is the tools' one name for the language they speak; --ui is its old name here.
-  const langFlag = stringOpt(args, 'lang') ?? stringOpt(args, 'ui');
-  lang = messageLang(langFlag, undefined);
+  const asked = stringOpt(args, 'lang') ?? stringOpt(args, 'ui');
+  lang = messageLang(asked, undefined);
   if (flagOpt(args, 'help') || args.positionals.length === 0) {
     console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return flagOpt(args, 'help') ? EXIT_OK : 2;
   }
   const ctx = loadToolContext(stringOpt(args, 'content'), stringOpt(args, 'now'));
-  lang = messageLang(langFlag, ctx.site.languages[0]);
+  lang = messageLang(asked, ctx.site.languages[0]);
   const target = stringOpt(args, 'to')?.trim();
   const [defaultLang, ...others] = ctx.site.languages as [string, ...string[]];
   if (!target) throw new CliError({ code: 'cli.translate-to', params: { allowed: others.join(', ') }, option: '--to' });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendUpdate } from '../src/lib/cli/append-update.ts';
-import { flagOpt, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { errorsIn, loadToolContext, parseDateFlag, parseServiceFlags } from '../src/lib/cli/content-context.ts';
 import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
@@ -44,6 +44,7 @@ Example:
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {

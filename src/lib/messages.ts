@@ -203,8 +203,8 @@ const catalog = {
     en: { text: 'The next update ({value}) lies in the past.', fix: 'Write an update or move nextUpdate forward.' },
   },
   'warn.critical-untranslated': {
-    sv: { text: 'Kritiskt meddelande utan översättning till {value}.', fix: 'Skapa översättningen med npm run translate.' },
-    en: { text: 'A critical bulletin without a translation into {value}.', fix: 'Create the translation with npm run translate.' },
+    sv: { text: 'Kritiskt meddelande utan översättning till {value}.', fix: 'Skapa översättningen med npm run translate -- <namn> --to <språk>.' },
+    en: { text: 'A critical bulletin without a translation into {value}.', fix: 'Create the translation with npm run translate -- <name> --to <language>.' },
   },
   'warn.contact-unreachable': {
     sv: { text: 'Kontakten har varken telefon eller e-post.', fix: 'Lägg till phone eller email så att man kan nå den.' },

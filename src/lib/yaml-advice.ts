@@ -89,6 +89,9 @@ function adviceFor(err: YAMLError, index: number, lines: string[]): Advice {
   const missingSpace = missingSpaceAdvice(line, index);
   if (missingSpace && /IMPLICIT_KEY|MISSING_CHAR/.test(err.code)) return missingSpace;
 
+  const missingColon = missingColonAdvice(line, index);
+  if (missingColon && /IMPLICIT_KEY|MISSING_CHAR/.test(err.code)) return missingColon;
+
   if (err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MULTILINE_IMPLICIT_KEY') {
     const f = fieldLine(line);
     // `title: Varning: falska sms`: the text holds a colon and a space.
@@ -103,11 +106,6 @@ function adviceFor(err: YAMLError, index: number, lines: string[]): Advice {
   }
   if (err.code === 'BAD_INDENT' || (err.code === 'MISSING_CHAR' && /Sequence item without/.test(message))) {
     return { code: 'yaml.indent', index };
-  }
-  if (err.code === 'MISSING_CHAR' && /Implicit map keys need to be followed/.test(message)) {
-    // `pinned true`: the colon is missing.
-    const m = /^(\s*(?:-\s+)?)([A-Za-z][\w-]*)\s+(\S.*)$/.exec(line);
-    if (m) return { code: 'yaml.missing-colon', index, params: { example: `${m[2]}: ${m[3]}` } };
   }
   const f = fieldLine(line);
   if (f && (err.code === 'UNEXPECTED_TOKEN' || err.code === 'BAD_SCALAR_START')) {
@@ -132,6 +130,13 @@ function missingSpaceAdvice(line: string, index: number): Advice | undefined {
   const m = MISSING_SPACE.exec(line);
   if (!m || /^\/\//.test(m[3]!)) return undefined;
   return { code: 'yaml.missing-space', index, field: m[2], params: { example: `${m[2]}: ${m[3]}` } };
+}
+
+/** `pinned true`: a field name and a value with no colon between (and none anywhere on the line). */
+function missingColonAdvice(line: string, index: number): Advice | undefined {
+  const m = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s+([^:#]+)$/.exec(line);
+  if (!m) return undefined;
+  return { code: 'yaml.missing-colon', index, field: m[1], params: { example: `${m[1]}: ${m[2]!.trim()}` } };
 }
 
 /** The quote is opened on the first line whose value starts with it and does not close it. */
@@ -204,10 +209,9 @@ export function adviseParsedDocument(doc: Document.Parsed, src: Source): Problem
       const at = items.indexOf(pair);
       const before = items[at - 1];
       const start = before && isScalar(before.value) && before.value.type === 'PLAIN' ? before.value.range![0] : undefined;
-      // `{ sv: Vardagar 16–08, helger dygnet runt }` is a text cut at its comma; `{ vatten: down, bibliotek }`
-      // is a single word that lacks its value.
-      const cutText = start !== undefined && (/\s/.test(name) || /\s/.test(String((before!.value as Scalar).value)));
-      if (cutText) {
+      // `{ sv: Vardagar 16–08, helger dygnet runt }` is a text cut at its comma; in a status map,
+      // `services: { vatten: down, bibliotek }`, it is a service id that lacks its status.
+      if (start !== undefined && path.at(-1) !== 'services') {
         const example = `${String((before!.key as Scalar).value)}: ${quoted(src.text.slice(start, key.range![1]).trim())}`;
         push(key.range![0], path, 'yaml.comma-in-braces', { value: name, example });
       } else {
