@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * The environment of the preview: nothing sent home (telemetry), content read again on every
- * request, and no "New version of Astro available … npx @astrojs/upgrade" notice: the upgrade it
+ * request, reloads on save, and no "New version of Astro available … npx @astrojs/upgrade" notice: the upgrade it
  * suggests would break the project on Node 20. ASTRO_DISABLE_UPDATE_CHECK is the switch Astro 5's
  * dev server reads before it asks the registry (the same as `astro preferences disable checkUpdates`).
  */
@@ -17,6 +17,9 @@ export function devEnv(env, lang) {
     ...env,
     ASTRO_TELEMETRY_DISABLED: '1',
     ASTRO_DISABLE_UPDATE_CHECK: 'true',
+    // Astro switches the browser's reload-on-save off when NODE_ENV is "test" or "production"
+    // (a shell or a test runner may have set it): the preview always needs it.
+    NODE_ENV: 'development',
     KRISINFO_DEV: '1',
     ...(lang ? { KRISINFO_LANG: lang } : {}),
   };

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devEnv, splitLangFlag } from '../scripts/dev.mjs';
+import { launchBrowser } from './helpers/browser.ts';
 import { ROOT, tempDir } from './helpers/build.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');
@@ -95,6 +96,24 @@ describe('npm run dev', () => {
     edit(preview, 'bulletins/2022-05-20-sommar.md', 'severity: extrem', 'severity: warning');
     expect((await load(preview)).status).toBe(200);
   });
+
+  it('brings the site back in the browser by itself when the fix is saved', async () => {
+    edit(preview, 'bulletins/2022-05-20-sommar.md', 'severity: warning', 'severity: extrem');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      // The error page holds Vite's client; once it has connected, a save reloads the page.
+      const connected = new Promise<void>((resolve) => page.on('console', (m) => m.text().includes('[vite] connected') && resolve()));
+      await page.goto(preview.url);
+      expect(await page.title()).toBe('Innehållet i content/ har fel');
+      await connected;
+      edit(preview, 'bulletins/2022-05-20-sommar.md', 'severity: extrem', 'severity: warning');
+      await page.waitForFunction(() => !document.title.includes('har fel'), undefined, { timeout: 20_000 });
+      expect(await page.title()).toContain('Testby');
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe('npm run dev -- --lang en', () => {
@@ -143,6 +162,6 @@ describe('the preview environment', () => {
 
   it('takes --lang for itself and passes the rest to astro dev', () => {
     expect(splitLangFlag(['--port', '1', '--lang', 'en', '--host', 'h'])).toEqual({ lang: 'en', rest: ['--port', '1', '--host', 'h'] });
-    expect(devEnv({ A: '1' }, 'en')).toMatchObject({ A: '1', KRISINFO_LANG: 'en', KRISINFO_DEV: '1', ASTRO_TELEMETRY_DISABLED: '1' });
+    expect(devEnv({ A: '1', NODE_ENV: 'test' }, 'en')).toMatchObject({ A: '1', KRISINFO_LANG: 'en', KRISINFO_DEV: '1', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' });
   });
 });

@@ -153,11 +153,21 @@ describe('npm run new on a terminal', () => {
   }, 60_000);
 });
 
-describe('--lang en on every command', () => {
-  const help = async (script: string) => runScript(script, ['--help', '--lang', 'en']);
+const TOOLS = ['check.ts', 'new.ts', 'update.ts', 'translate.ts', 'keygen.ts', 'package.ts'];
+/** Each tool's --help, in English and in Swedish, run once for the tests below. */
+const helps: Record<string, { english: Awaited<ReturnType<typeof runScript>>; swedish: Awaited<ReturnType<typeof runScript>> }> = {};
+beforeAll(async () => {
+  await Promise.all(
+    TOOLS.map(async (script) => {
+      const [english, swedish] = await Promise.all([runScript(script, ['--help', '--lang', 'en']), runScript(script, ['--help'])]);
+      helps[script] = { english, swedish };
+    }),
+  );
+}, 300_000);
 
-  it.each(['check.ts', 'new.ts', 'update.ts', 'translate.ts', 'keygen.ts', 'package.ts'])('%s --help is English with --lang en, Swedish without', async (script) => {
-    const [english, swedish] = await Promise.all([help(script), runScript(script, ['--help'])]);
+describe('--lang en on every command', () => {
+  it.each(TOOLS)('%s --help is English with --lang en, Swedish without', (script) => {
+    const { english, swedish } = helps[script]!;
     expect(english.code, english.stderr).toBe(0);
     expect(english.stdout).toMatch(/--lang sv\|en|--lang +sv or en/);
     expect(english.stdout).not.toMatch(/[åäö]|\(standard|språk/i);
@@ -212,10 +222,10 @@ describe('--lang en on every command', () => {
 });
 
 describe('examples in the help and the handbooks', () => {
-  it('name only services that exist in the sample content', async () => {
+  it('name only services that exist in the sample content', () => {
     const ids = new Set([...readFileSync(path.join(ROOT, 'content/services.yaml'), 'utf8').matchAll(/^- id: (\S+)/gm)].map((m) => m[1]));
     const texts = [
-      ...(await Promise.all(['new.ts', 'update.ts'].flatMap((s) => [runScript(s, ['--help']), runScript(s, ['--help', '--lang', 'en'])]))).map((r) => r.stdout),
+      ...['new.ts', 'update.ts'].flatMap((s) => [helps[s]!.english.stdout, helps[s]!.swedish.stdout]),
       ...['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.startsWith('officer')).map((f) => `docs/${f}`)].map((f) => readFileSync(path.join(ROOT, f), 'utf8')),
     ];
     // `--service id=status` is the placeholder; every real example names a service.
