@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import contentWatch from './src/integrations/content-watch.ts';
+import contentErrors from './src/integrations/content-errors.ts';
 
 const contentDir = path.resolve(process.env.KRISINFO_CONTENT ?? 'content');
 
@@ -38,7 +39,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // In `npm run dev`: reload the browser when anything in the content folder changes.
-  integrations: [contentWatch({ dir: contentDir })],
+  // Content errors show as a plain page in the officer's language, not Astro's overlay.
+  integrations: [contentWatch({ dir: contentDir }), contentErrors({ dir: contentDir })],
   vite: {
     server: {
       // The preview reloads when anything in content/ changes, including the YAML files

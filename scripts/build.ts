@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeBuildRecord, type BuildRecord } from '../src/lib/build-record.ts';
+import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
 import { messageLang } from '../src/lib/cli/output.ts';
 import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
 import { buildSiteModel } from '../src/lib/derive.ts';
@@ -24,7 +25,7 @@ import { pauseForTest } from '../src/lib/test-pause.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string; allowEarlier: boolean; lang: MessageLang } {
+function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string; allowEarlier: boolean; lang?: string } {
   let out = process.env.KRISINFO_OUT ?? 'dist';
   let quiet = false;
   let now: string | undefined;
@@ -37,11 +38,13 @@ function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string;
     else if (argv[i] === '--allow-earlier-time') allowEarlier = true;
     else if (argv[i] === '--lang') lang = argv[++i];
   }
-  return { out: path.resolve(out), quiet, now, allowEarlier, lang: messageLang(lang, undefined) };
+  return { out: path.resolve(out), quiet, now, allowEarlier, lang };
 }
 
 async function main(): Promise<number> {
-  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang } = parseArgs(process.argv.slice(2));
+  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang: langFlag } = parseArgs(process.argv.slice(2));
+  // The officer's language: --lang, else Swedish until site.yaml says the main language is another.
+  let lang: MessageLang = messageLang(langFlag, undefined);
   const started = performance.now();
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);
@@ -53,15 +56,17 @@ async function main(): Promise<number> {
   try {
     out = claimOutput(requestedOut, { project: process.cwd(), content: dir }, note);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}\n\n${lang === 'sv' ? 'Bygget stoppades: inget publicerades.' : 'The build stopped: nothing was published.'}`);
+    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(path.relative(process.cwd(), requestedOut))}`);
     return 1;
   }
   const content = loadContent(dir);
+  lang = messageLang(langFlag, content.site?.languages[0]);
+  const say = buildTexts(lang);
   // Image files are opened as the build will open them: a broken one is reported here, like check does.
   content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
   if (hasErrors(content.problems)) {
-    console.error(formatReport(content.problems, 'sv', path.relative(process.cwd(), dir) || '.'));
-    console.error(`\nBygget stoppades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(formatReport(content.problems, lang, path.relative(process.cwd(), dir) || '.'));
+    console.error(say.stopped(path.relative(process.cwd(), out)));
     return 1;
   }
 
@@ -116,7 +121,7 @@ async function main(): Promise<number> {
     await search?.abandon().catch(() => undefined);
     cleanUp();
     console.error(explainFailure(e, lang));
-    console.error(`\nBygget misslyckades: inget publicerades. ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(say.failed(path.relative(process.cwd(), out)));
     return 1;
   }
 
@@ -127,17 +132,20 @@ async function main(): Promise<number> {
   try {
     hadPrevious = swapIn(staging, out, previous);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}\n\nBygget kunde inte läggas på plats: ${path.relative(process.cwd(), out)}/ är oförändrad.`);
+    console.error(`${explainFailure(e, lang)}${say.notSwapped(path.relative(process.cwd(), out))}`);
     return 1;
   }
   try {
     storePages(pages, out, undefined, record?.files);
   } catch (e) {
     // The site is published; only the next build's head start is lost.
-    console.error(`Sidcachen kunde inte sparas (${String(e)}). Nästa bygge ritar alla sidor.`);
+    console.error(say.cacheLost(String(e)));
   }
   if (hadPrevious) removeInBackground(previous);
-  if (!quiet) console.log(`Klart: ${path.relative(process.cwd(), out) || out}/ byggd på ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  if (!quiet) console.log(say.done(path.relative(process.cwd(), out) || out, ((performance.now() - started) / 1000).toFixed(1)));
+  // The build publishes despite warnings, but a typo such as `pinnned:` must not pass unseen.
+  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, path.relative(process.cwd(), dir) || '.');
+  if (warnings) console.log(warnings);
   return 0;
 }
 

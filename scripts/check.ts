@@ -2,7 +2,7 @@
 // line numbers and what to do. Exit 1 on errors (the build would stop), 0 on warnings alone
 // unless --strict. `--json` prints the problems for other tools and tests.
 import path from 'node:path';
-import { readArgs, flagOpt, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { messageListMarkdown } from '../src/lib/cli/message-list.ts';
@@ -14,7 +14,7 @@ import { findWarnings } from '../src/lib/warnings.ts';
 import { imageWarnings } from '../src/lib/images.ts';
 import { imageProblems } from '../src/lib/image-check.ts';
 
-const HELP = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
+const HELP_SV = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
 
 Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --strict   varningar räknas som fel (avslutar med kod 1)
@@ -25,9 +25,21 @@ Kontrollerar allt i content/ och visar alla fel och varningar på en gång.
   --content  innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
   --now      tidpunkten varningar räknas från (standard: nu)`;
 
+const HELP_EN = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
+
+Checks everything in content/ and shows every error and warning at once.
+  --strict   warnings count as errors (exit code 1)
+  --json     print the problems as JSON
+  --messages print the list of every message (Markdown, for docs/officer.en.md with --lang en)
+  --editor   one line per problem, file:line:column: error|warning: text (for the VS Code task)
+  --lang     sv or en (default: sv, or en if the site's main language is not Swedish)
+  --content  the content folder (default: KRISINFO_CONTENT or ./content)
+  --now      the moment warnings are counted from (default: now)`;
+
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {
@@ -44,7 +56,7 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (flagOpt(args, 'help')) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   if (flagOpt(args, 'messages')) {

@@ -8,89 +8,91 @@ import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/k
 import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { contentDir } from '../src/lib/site-data.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
+import type { MessageLang } from '../src/lib/messages.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '..');
 
-const HELP = `Användning: npm run keygen -- [--secret-key FIL] [--public-key FIL] [--without-password] [--force]
+const HELP_SV = `Användning: npm run keygen -- [--secret-key FIL] [--public-key FIL] [--without-password] [--force] [--lang sv|en]
 
   --secret-key FIL      var den hemliga nyckeln sparas (standard ~/.krisinfo/minisign.key)
   --public-key FIL      var den publika nyckeln sparas (standard content/minisign.pub)
   --without-password    spara den hemliga nyckeln okrypterad (som minisign -W)
-  --force               skriv över befintliga nycklar`;
+  --force               skriv över befintliga nycklar
+  --lang sv|en          språk för meddelanden från verktyget`;
 
-interface Options {
-  secretKey: string;
-  publicKey: string;
-  withoutPassword: boolean;
-  force: boolean;
-}
+const HELP_EN = `Usage: npm run keygen -- [--secret-key FILE] [--public-key FILE] [--without-password] [--force] [--lang sv|en]
 
-function parseArgs(argv: string[]): Options | string {
-  const content = contentDir();
-  const o: Options = { secretKey: defaultSecretKeyPath(), publicKey: publicKeyPath(content), withoutPassword: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--secret-key') o.secretKey = argv[++i] ?? '';
-    else if (a === '--public-key') o.publicKey = argv[++i] ?? '';
-    else if (a === '--without-password' || a === '-W') o.withoutPassword = true;
-    else if (a === '--force' || a === '-f') o.force = true;
-    else if (a === '--help' || a === '-h') return HELP;
-    else return `Okänt argument: ${a}\n\n${HELP}`;
-  }
-  if (!o.secretKey || !o.publicKey) return HELP;
-  return { ...o, secretKey: path.resolve(o.secretKey), publicKey: path.resolve(o.publicKey) };
-}
+  --secret-key FILE     where the secret key is saved (default ~/.krisinfo/minisign.key)
+  --public-key FILE     where the public key is saved (default content/minisign.pub)
+  --without-password    save the secret key unencrypted (like minisign -W)
+  --force               overwrite existing keys
+  --lang sv|en          language of the tool's messages`;
+
+let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
-  const o = parseArgs(process.argv.slice(2));
-  if (typeof o === 'string') {
-    console.error(o);
-    return o === HELP ? 0 : 2;
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
+  const args = readArgs(
+    process.argv.slice(2),
+    {
+      'secret-key': { type: 'string' },
+      'public-key': { type: 'string' },
+      'without-password': { type: 'boolean', short: 'W' },
+      force: { type: 'boolean', short: 'f' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'keygen',
+  );
+  lang = messageLang(stringOpt(args, 'lang'), undefined);
+  const sv = lang === 'sv';
+  if (flagOpt(args, 'help')) {
+    console.log(sv ? HELP_SV : HELP_EN);
+    return EXIT_OK;
   }
+  const secretKey = path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath());
+  const publicKey = path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir()));
   const forbidden = [PROJECT, contentDir(), path.resolve(process.env.KRISINFO_OUT ?? 'dist'), path.resolve('release')];
-  const inside = forbiddenHome(o.secretKey, forbidden);
-  if (inside) {
-    console.error(`Den hemliga nyckeln får inte sparas i ${inside}: allt där kan hamna i git eller på webbservern.`);
-    console.error('Välj en plats utanför projektet, t.ex. standardplatsen ~/.krisinfo/minisign.key.');
-    return 1;
-  }
-  for (const file of [o.secretKey, o.publicKey]) {
-    if (existsSync(file) && !o.force) {
-      console.error(`${file} finns redan. En ny nyckel gör alla tidigare publicerade nyckel-id ogiltiga;`);
-      console.error('lägg till --force om du verkligen vill ersätta nyckeln.');
-      return 1;
-    }
+  const inside = forbiddenHome(secretKey, forbidden);
+  if (inside) throw new CliError({ code: 'keygen.secret-inside', params: { value: inside } }, EXIT_CONTENT);
+  for (const file of [secretKey, publicKey]) {
+    if (existsSync(file) && !flagOpt(args, 'force')) throw new CliError({ code: 'keygen.exists', params: { value: file } }, EXIT_CONTENT);
   }
 
   let password: string | undefined;
-  if (!o.withoutPassword) {
-    const [first, second] = await readPasswords(['Lösenord för den hemliga nyckeln: ', 'Samma lösenord igen: ']);
-    if (!first) {
-      console.error('Inget lösenord angavs. Ange ett, eller använd --without-password (nyckeln sparas då okrypterad).');
-      return 1;
-    }
-    if (first !== second) {
-      console.error('Lösenorden är inte lika. Ingen nyckel skapades.');
-      return 1;
-    }
+  if (!flagOpt(args, 'without-password')) {
+    const [first, second] = await readPasswords(sv ? ['Lösenord för den hemliga nyckeln: ', 'Samma lösenord igen: '] : ['Password for the secret key: ', 'The same password again: ']);
+    if (!first) throw new CliError({ code: 'keygen.no-password' }, EXIT_CONTENT);
+    if (first !== second) throw new CliError({ code: 'keygen.password-mismatch' }, EXIT_CONTENT);
     password = first;
-    console.error('Krypterar nyckeln (scrypt, tar några sekunder)…');
+    console.error(sv ? 'Krypterar nyckeln (scrypt, tar några sekunder)…' : 'Encrypting the key (scrypt, takes a few seconds)…');
   }
 
   const key = generateKey();
   const secretText = formatSecretKey(key, password);
-  mkdirSync(path.dirname(o.secretKey), { recursive: true, mode: 0o700 });
-  writeFileSync(o.secretKey, secretText, { mode: 0o600 });
-  chmodSync(o.secretKey, 0o600);
-  mkdirSync(path.dirname(o.publicKey), { recursive: true });
-  writeFileSync(o.publicKey, formatPublicKey(key));
+  mkdirSync(path.dirname(secretKey), { recursive: true, mode: 0o700 });
+  writeFileSync(secretKey, secretText, { mode: 0o600 });
+  chmodSync(secretKey, 0o600);
+  mkdirSync(path.dirname(publicKey), { recursive: true });
+  writeFileSync(publicKey, formatPublicKey(key));
 
-  console.log(`Hemlig nyckel: ${o.secretKey} (håll den hemlig, ta en säkerhetskopia offline)`);
-  console.log(`Publik nyckel: ${path.relative(process.cwd(), o.publicKey) || o.publicKey} (checka in den)`);
-  console.log(`Nyckel-id:     ${keyIdOf(key.keyNum)}`);
-  console.log(`Publik nyckel att publicera i de officiella kanalerna:\n  ${publicKeyLine(key)}`);
-  console.log(`\nSå kontrollerar vem som helst en release:\n  minisign -Vm SHA256SUMS -P ${publicKeyLine(key)}`);
-  return 0;
+  const shownPublic = path.relative(process.cwd(), publicKey) || publicKey;
+  if (sv) {
+    console.log(`Hemlig nyckel: ${secretKey} (håll den hemlig, ta en säkerhetskopia offline)`);
+    console.log(`Publik nyckel: ${shownPublic} (checka in den)`);
+    console.log(`Nyckel-id:     ${keyIdOf(key.keyNum)}`);
+    console.log(`Publik nyckel att publicera i de officiella kanalerna:\n  ${publicKeyLine(key)}`);
+    console.log(`\nSå kontrollerar vem som helst en release:\n  minisign -Vm SHA256SUMS -P ${publicKeyLine(key)}`);
+  } else {
+    console.log(`Secret key: ${secretKey} (keep it secret, keep a backup offline)`);
+    console.log(`Public key: ${shownPublic} (commit it)`);
+    console.log(`Key id:     ${keyIdOf(key.keyNum)}`);
+    console.log(`Public key to publish on the official channels:\n  ${publicKeyLine(key)}`);
+    console.log(`\nHow anyone checks a release:\n  minisign -Vm SHA256SUMS -P ${publicKeyLine(key)}`);
+  }
+  return EXIT_OK;
 }
 
-process.exitCode = await main();
+await runTool(main, () => lang);

@@ -20,41 +20,35 @@ import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
+import type { MessageCode, MessageLang } from '../src/lib/messages.ts';
 
-const HELP = `Användning: npm run package -- [--site MAPP] [--out MAPP] [--secret-key FIL] [--public-key FIL]
+const HELP_SV = `Användning: npm run package -- [--site MAPP] [--out MAPP] [--secret-key FIL] [--public-key FIL] [--lang sv|en]
 
   --site MAPP        den byggda webbplatsen (standard dist/)
   --out MAPP         releasemappen (standard release/<tid i UTC>/)
   --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key)
   --public-key FIL   den publika nyckeln (standard content/minisign.pub)
+  --lang sv|en       språk för meddelanden från verktyget
 
 Lösenordet läses från terminalen, eller från första raden på standard in.`;
 
-interface Options {
-  site: string;
-  out: string;
-  secretKey: string;
-  publicKey: string;
-}
+const HELP_EN = `Usage: npm run package -- [--site FOLDER] [--out FOLDER] [--secret-key FILE] [--public-key FILE] [--lang sv|en]
+
+  --site FOLDER      the built site (default dist/)
+  --out FOLDER       the release folder (default release/<time in UTC>/)
+  --secret-key FILE  the secret key (default ~/.krisinfo/minisign.key)
+  --public-key FILE  the public key (default content/minisign.pub)
+  --lang sv|en       language of the tool's messages
+
+The password is read from the terminal, or from the first line of standard input.`;
+
+let lang: MessageLang = 'sv';
 
 /** 2022-06-01T120000Z: sortable, one per minute-and-second, and no colons (Windows, zip tools). */
 function stamp(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
-}
-
-function parseArgs(argv: string[], now: Date): Options | string {
-  const o: Options = { site: 'dist', out: path.join('release', stamp(now)), secretKey: defaultSecretKeyPath(), publicKey: publicKeyPath(contentDir()) };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => argv[++i] ?? '';
-    if (a === '--site') o.site = value();
-    else if (a === '--out') o.out = value();
-    else if (a === '--secret-key') o.secretKey = value();
-    else if (a === '--public-key') o.publicKey = value();
-    else if (a === '--help' || a === '-h') return HELP;
-    else return `Okänt argument: ${a}\n\n${HELP}`;
-  }
-  return { site: path.resolve(o.site), out: path.resolve(o.out), secretKey: path.resolve(o.secretKey), publicKey: path.resolve(o.publicKey) };
 }
 
 /** Already-compressed formats are stored as they are; text is deflated. */
@@ -84,55 +78,55 @@ function trustedComment(now: Date, fileCount: number): string {
 async function main(): Promise<number> {
   const started = performance.now();
   const now = new Date();
-  const o = parseArgs(process.argv.slice(2), now);
-  if (typeof o === 'string') {
-    console.error(o);
-    return o === HELP ? 0 : 2;
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
+  const args = readArgs(
+    process.argv.slice(2),
+    { site: { type: 'string' }, out: { type: 'string' }, 'secret-key': { type: 'string' }, 'public-key': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'package',
+  );
+  lang = messageLang(stringOpt(args, 'lang'), undefined);
+  const sv = lang === 'sv';
+  if (flagOpt(args, 'help')) {
+    console.log(sv ? HELP_SV : HELP_EN);
+    return EXIT_OK;
   }
+  const o = {
+    site: path.resolve(stringOpt(args, 'site') || 'dist'),
+    out: path.resolve(stringOpt(args, 'out') || path.join('release', stamp(now))),
+    secretKey: path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath()),
+    publicKey: path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir())),
+  };
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  const refuse = (code: MessageCode, params: Record<string, string>) => new CliError({ code, params }, EXIT_CONTENT);
 
-  if (!existsSync(path.join(o.site, 'index.html'))) {
-    console.error(`${rel(o.site)}/ innehåller ingen byggd webbplats (index.html saknas). Kör npm run build först.`);
-    return 1;
-  }
+  if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: rel(o.site) });
   // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
   const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
-  if (unbuilt) {
-    console.error(formatCliMessage(unbuilt, 'sv'));
-    return 1;
-  }
-  if (!existsSync(o.publicKey)) {
-    console.error(`Den publika nyckeln ${rel(o.publicKey)} saknas. Skapa ett nyckelpar med npm run keygen.`);
-    return 1;
-  }
-  if (!existsSync(o.secretKey)) {
-    console.error(`Den hemliga nyckeln ${o.secretKey} saknas. Ange den med --secret-key, eller skapa ett nyckelpar med npm run keygen.`);
-    return 1;
-  }
-  if (existsSync(o.out)) {
-    console.error(`${rel(o.out)} finns redan; en release skrivs aldrig över. Välj en annan mapp med --out.`);
-    return 1;
-  }
+  if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
+  if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
+  if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: o.secretKey });
+  if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });
 
   let publicKey, secretKey;
+  let keyFile = o.publicKey;
   try {
     publicKey = parsePublicKey(readFileSync(o.publicKey, 'utf8'));
+    keyFile = o.secretKey;
     const secretText = readFileSync(o.secretKey, 'utf8');
     let password: string | undefined;
     if (secretKeyIsEncrypted(secretText)) {
-      [password] = await readPasswords(['Lösenord för den hemliga nyckeln: ']);
-      console.error('Låser upp nyckeln (scrypt, tar några sekunder)…');
+      [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
+      console.error(sv ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
     }
     secretKey = parseSecretKey(secretText, password);
   } catch (e) {
     if (!(e instanceof MinisignError)) throw e;
-    console.error(`Nyckeln kan inte användas: ${e.message}.`);
-    return 1;
+    // minisign.ts speaks English to developers; the officer gets one of two plain answers.
+    if (/wrong password|password is needed/.test(e.message)) throw refuse('package.wrong-password', {});
+    throw refuse('package.bad-key', { value: rel(keyFile) });
   }
   if (!isPairOf(secretKey, publicKey)) {
-    console.error(`Den hemliga nyckeln (id ${keyIdOf(secretKey.keyNum)}) hör inte till ${rel(o.publicKey)} (id ${keyIdOf(publicKey.keyNum)}):`);
-    console.error('signaturen skulle inte gå att kontrollera. Använd rätt nyckelfil.');
-    return 1;
+    throw refuse('package.key-mismatch', { value: keyIdOf(secretKey.keyNum), file: rel(o.publicKey), other: keyIdOf(publicKey.keyNum) });
   }
 
   const siteOut = path.join(o.out, 'site');
@@ -162,12 +156,20 @@ async function main(): Promise<number> {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kb = (statSync(zipPath).size / 1024).toFixed(0);
-  console.log(`Klart: ${rel(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
-  console.log(`  ladda upp:  ${rel(siteOut)}/  (se docs/publishing.md)`);
-  console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
-  console.log(`\nSå kontrollerar vem som helst releasen (i ${rel(siteOut)}/ eller den uppackade site.zip):`);
-  console.log(`  ${verifyCommand({ keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) })}`);
-  return 0;
+  const verify = verifyCommand({ keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) });
+  if (sv) {
+    console.log(`Klart: ${rel(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
+    console.log(`  ladda upp:  ${rel(siteOut)}/  (se docs/publishing.md)`);
+    console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
+    console.log(`\nSå kontrollerar vem som helst releasen (i ${rel(siteOut)}/ eller den uppackade site.zip):`);
+  } else {
+    console.log(`Done: ${rel(o.out)}/ (${fileCount} files, site.zip ${kb} kB, ${seconds} s)`);
+    console.log(`  upload:  ${rel(siteOut)}/  (see docs/publishing.md)`);
+    console.log(`  key id:  ${keyIdOf(publicKey.keyNum)}`);
+    console.log(`\nHow anyone checks the release (in ${rel(siteOut)}/ or the unpacked site.zip):`);
+  }
+  console.log(`  ${verify}`);
+  return EXIT_OK;
 }
 
-process.exitCode = await main();
+await runTool(main, () => lang);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendUpdate } from '../src/lib/cli/append-update.ts';
-import { flagOpt, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { errorsIn, loadToolContext, parseDateFlag, parseServiceFlags } from '../src/lib/cli/content-context.ts';
 import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
@@ -13,20 +13,38 @@ import { replaceFile } from '../src/lib/cli/write-file.ts';
 import { toIsoWithOffset, toLocalMinute } from '../src/lib/dates.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
 
-const HELP = `npm run update -- <fil eller namn> --text "…" [--service id=status] [--at ÅÅÅÅ-MM-DDTHH:MM] [--touch-updated]
+const HELP_SV = `npm run update -- <fil eller namn> --text "…" [--service id=status] [--at ÅÅÅÅ-MM-DDTHH:MM] [--touch-updated]
 
 Lägger till en uppdatering i ett meddelande. Resten av filen lämnas orörd.
   --text "…"            uppdateringens text (Markdown)
-  --service id=status   ny status för en tjänst, kan upprepas
+  --service id=status   ny status för en tjänst, kan upprepas (id:n står i content/services.yaml)
   --at TID              uppdateringens tid (standard: nu, lokal tid)
   --touch-updated       sätt även fältet updated till samma tid
   --lang sv|en          språk för meddelanden från verktyget
   --content DIR         innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
-  --now ISO             tidpunkt att använda som "nu" (för tester)`;
+  --now ISO             tidpunkt att använda som "nu" (för tester)
+
+Exempel:
+  npm run update -- 2021-12-16-it-angrepp --text "Fakturor kan betalas igen." --service fakturor=operational`;
+
+const HELP_EN = `npm run update -- <file or name> --text "…" [--service id=status] [--at YYYY-MM-DDTHH:MM] [--touch-updated]
+
+Adds an update to a bulletin. The rest of the file is left as it is.
+  --text "…"            the update's text (Markdown)
+  --service id=status   a service's new status, may be repeated (the ids are in content/services.yaml)
+  --at TIME             the update's time (default: now, local time)
+  --touch-updated       also set the field updated to the same time
+  --lang sv|en          language of the tool's messages
+  --content DIR         the content folder (default: KRISINFO_CONTENT or ./content)
+  --now ISO             the moment to use as "now" (for tests)
+
+Example:
+  npm run update -- 2021-12-16-it-angrepp --text "Invoices can be paid again." --service fakturor=operational`;
 
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {
@@ -43,7 +61,7 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (flagOpt(args, 'help') || args.positionals.length === 0) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return flagOpt(args, 'help') ? EXIT_OK : 2;
   }
   const ctx = loadToolContext(stringOpt(args, 'content'), stringOpt(args, 'now'));

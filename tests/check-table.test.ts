@@ -39,7 +39,7 @@ const cases: Case[] = [
   { name: 'lead image without alt', break: insertAfterTitle(LIB, 'image: images/karta.png'), expect: { code: 'image.alt-missing', file: LIB, field: 'imageAlt' } },
   { name: 'body image without alt', break: (d) => appendFileSync(path.join(d, LIB), '\n![](images/karta.png)\n'), expect: { code: 'image.alt-missing', file: LIB, field: 'body', line: 8 } },
   { name: 'missing image file', break: insertAfterTitle(LIB, 'image: images/finns-inte.jpg\nimageAlt: En karta'), expect: { code: 'image.missing-file', file: LIB, field: 'image', line: 3 } },
-  { name: 'invalid YAML', break: replaceLine(LIB, /^title: .*$/m, 'title: "Biblioteket har öppet'), expect: { code: 'yaml.invalid', file: LIB } },
+  { name: 'invalid YAML (a quote never closed)', break: replaceLine(LIB, /^title: .*$/m, 'title: "Biblioteket har öppet'), expect: { code: 'yaml.quote-unclosed', file: LIB, field: 'title', line: 2 } },
   { name: 'tab in YAML', break: replaceLine(IT, /^ {2}ekonomi: down/m, '\tekonomi: down'), expect: { code: 'yaml.tab', file: IT, line: 9 } },
   {
     name: 'Windows-1252 file',
@@ -66,7 +66,7 @@ const cases: Case[] = [
   { name: 'no frontmatter', break: (d) => writeFileSync(path.join(d, LIB), 'title: Biblioteket\n'), expect: { code: 'frontmatter.missing', file: LIB, line: 1 } },
   { name: 'unclosed frontmatter', break: replaceLine(LIB, /^---\nTa med/m, 'Ta med'), expect: { code: 'frontmatter.unclosed', file: LIB, line: 1 } },
   { name: 'phone number without quotes', break: replaceLine('site.yaml', /phone: "\+46 923 650 00"/, 'phone: 092365000'), expect: { code: 'field.phone-number', file: 'site.yaml', field: 'contacts[0].phone', line: 11 } },
-  { name: 'misspelt field', break: insertAfterTitle(LIB, 'sumary: x'), expect: { code: 'field.unknown', file: LIB, field: 'sumary', line: 3, level: 'warning' } },
+  { name: 'misspelt field', break: insertAfterTitle(LIB, 'sumary: x'), expect: { code: 'field.unknown-near', file: LIB, field: 'sumary', line: 3, level: 'warning' } },
   { name: 'unknown time zone', break: replaceLine('site.yaml', /^timezone: .*$/m, 'timezone: Europe/Kalix'), expect: { code: 'timezone.invalid', file: 'site.yaml', field: 'timezone', line: 7 } },
   { name: 'services.yaml is not a list', break: (d) => writeFileSync(path.join(d, 'services.yaml'), 'ekonomi: down\n'), expect: { code: 'yaml.not-list', file: 'services.yaml', line: 1 } },
   { name: 'missing site.yaml', break: (d) => rmSync(path.join(d, 'site.yaml')), expect: { code: 'file.missing', file: 'site.yaml' } },

@@ -25,4 +25,12 @@ describe('messages', () => {
     expect(doc.slice(start, end + MESSAGE_LIST_END.length), 'regenerate with: npm run --silent check -- --messages').toBe(messageListMarkdown('sv'));
     for (const code of MESSAGE_CODES) expect(doc).toContain(`\`${code}\``);
   });
+
+  it('docs/officer.en.md, the English twin, has the full, current list in English', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/officer.en.md'), 'utf8');
+    const start = doc.indexOf(MESSAGE_LIST_START);
+    const end = doc.indexOf(MESSAGE_LIST_END);
+    expect(start, 'the list markers are missing').toBeGreaterThanOrEqual(0);
+    expect(doc.slice(start, end + MESSAGE_LIST_END.length), 'regenerate with: npm run --silent check -- --messages --lang en').toBe(messageListMarkdown('en'));
+  });
 });

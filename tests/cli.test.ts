@@ -72,6 +72,7 @@ describe('new, update, translate, check and build, as the officer runs them', ()
   let itBefore: string;
   let hemBefore: Buffer;
   let build: BuildResult;
+  let newAsCreated = '';
   const run = (script: string, args: string[]) => runScript(script, [...args, '--content', dir, '--now', NOW]);
 
   beforeAll(async () => {
@@ -88,14 +89,26 @@ describe('new, update, translate, check and build, as the officer runs them', ()
     results.updateCrlf = await run('update.ts', [path.join(dir, HEMTJANST), '--text', 'Journalerna är digitala igen.', '--service', 'hemtjanst=operational', '--at', '2022-01-10T09:00', '--touch-updated']);
     results.updateBad = await run('update.ts', ['2021-12-16-it-angrepp', '--text', 'x', '--service', 'ekonomi=broken', '--service', 'vatten=down']);
     results.updateTranslation = await run('update.ts', ['2021-12-16-it-angrepp.en.md', '--text', 'x']);
-    results.translate = await run('translate.ts', ['2021-12-18-bibliotek', '--lang', 'en']);
-    results.translateAgain = await run('translate.ts', ['2021-12-18-bibliotek', '--lang', 'en']);
-    results.translateUnknown = await run('translate.ts', ['2021-12-18-bibliotek', '--lang', 'de']);
-    results.translateExisting = await run('translate.ts', ['2021-12-16-it-angrepp', '--lang', 'en']);
+    results.translate = await run('translate.ts', ['2021-12-18-bibliotek', '--to', 'en']);
+    results.translateAgain = await run('translate.ts', ['2021-12-18-bibliotek', '--to', 'en']);
+    results.translateUnknown = await run('translate.ts', ['2021-12-18-bibliotek', '--to', 'de']);
+    results.translateExisting = await run('translate.ts', ['2021-12-16-it-angrepp', '--to', 'en']);
     // The officer translates the pre-filled texts.
     const stub = path.join(dir, LIB_EN);
     if (existsSync(stub)) {
-      writeFileSync(stub, readFileSync(stub, 'utf8').replace(/^title: .*$/m, 'title: The library is open').replace('Ta med lånekortet.', 'Bring your library card.'));
+      writeFileSync(
+        stub,
+        readFileSync(stub, 'utf8')
+          .replace(/^title: .*$/m, 'title: The library is open')
+          .replace(/^summary: .*$/m, 'summary: The library is open as usual, but loans are registered by hand.')
+          .replace('Ta med lånekortet.', 'Bring your library card.'),
+      );
+    }
+    // ... answers the template's questions in the new bulletin and removes draft: true.
+    const created = path.join(dir, NEW);
+    if (existsSync(created)) {
+      newAsCreated = readFileSync(created, 'utf8');
+      writeFileSync(created, readFileSync(created, 'utf8').replace('draft: true\n', '').replace(/^_.*_$/gm, 'Svar på frågan.'));
     }
     results.check = await runScript('check.ts', ['--content', dir, '--now', '2022-06-01T12:00:00Z']);
     build = await buildSite({ content: dir, now: '2022-06-01T12:00:00Z' });
@@ -105,11 +118,14 @@ describe('new, update, translate, check and build, as the officer runs them', ()
     expect(results.new1!.code).toBe(0);
     expect(results.new1!.stdout).toContain('2022-06-01-vattnet-ar-tjanligt-igen.md');
     expect(results.new1!.stdout).toContain('npm run check');
-    const text = readFileSync(path.join(dir, NEW), 'utf8');
+    const text = newAsCreated;
     expect(text).toContain('published: 2022-06-01T12:00\n');
     expect(text).toContain('summary: "Kranvattnet går att dricka: du behöver inte koka det."\n');
     expect(text).toContain('services:\n  ekonomi: degraded\n');
     expect(text).toContain('nextUpdate: 2022-06-03T12:00\n');
+    // A draft until the officer has answered the questions: the output says how to publish it.
+    expect(text).toContain('draft: true\n');
+    expect(results.new1!.stdout).toContain('Ta bort raden draft: true');
     for (const q of ['Vad har hänt?', 'Vad betyder det för mig?', 'Vad gör kommunen?', 'Vad ska jag göra?', 'Vart vänder jag mig?']) expect(text).toContain(`## ${q}\n`);
   });
 

@@ -1,7 +1,7 @@
 // Preview while writing: `npm run dev` watches the content folder (bulletins, pages, images,
 // site.yaml, services.yaml, even when KRISINFO_CONTENT points outside the project) and reloads the
 // browser on any change. Pages read content/ again on every request in dev (site-data.ts), so the
-// reload shows the new text, or Astro's error overlay with the same report `npm run check` prints.
+// reload shows the new text, or (content-errors.ts) a plain page with the report `npm run check` prints.
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 

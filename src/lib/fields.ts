@@ -1,5 +1,6 @@
 // Reads fields out of parsed YAML, one at a time, recording a problem (with file, field and line)
 // for each one that is wrong instead of stopping at the first: the officer fixes everything at once.
+import { closest, distance } from 'fastest-levenshtein';
 import { dateProblem, parseContentDate } from './dates.ts';
 import type { MessageCode } from './messages.ts';
 import { setOwn } from './own.ts';
@@ -85,14 +86,14 @@ export class FieldReader {
       if (String(v).trim() === '') return opts.required ? (this.problem('field.empty', key), undefined) : undefined;
       return String(v).trim();
     }
-    if (!isPlainObject(v)) return this.wrongType(key, 'text', opts.example ?? `${key}: { sv: …, en: … }`);
+    if (!isPlainObject(v)) return this.wrongType(key, 'text', opts.example ?? `${key}: "…"`);
     const out: Record<string, string> = {};
     const inner = this.child(key, v);
     for (const lang of Object.keys(v)) {
       if (opts.languages.length && !opts.languages.includes(lang)) {
         const lookAlike = nonAsciiIdProblem(lang);
         if (lookAlike) inner.problem(lookAlike.code, lang, lookAlike.params);
-        else inner.problem('lang.unknown-suffix', lang, { value: lang, allowed: opts.languages.join(', ') });
+        else inner.problem('lang.unknown-key', lang, { value: lang, allowed: opts.languages.join(', ') });
         continue;
       }
       const s = inner.string(lang, { required: true });
@@ -128,7 +129,10 @@ export class FieldReader {
   listOf<T extends string>(key: string, allowed: readonly T[], fallback: T[]): T[] {
     const v = this.obj[key];
     if (v === undefined || v === null) return fallback;
-    const items = Array.isArray(v) ? v : [v];
+    // `audience: public, staff` is one text to YAML: say how to write a list, and read it as one.
+    const commaText = typeof v === 'string' && v.includes(',');
+    const items = Array.isArray(v) ? v : commaText ? v.split(',').map((x) => x.trim()).filter(Boolean) : [v];
+    if (commaText) this.problem('field.list-brackets', key, { example: `${key}: [${items.join(', ')}]` });
     const out: T[] = [];
     items.forEach((item, i) => {
       if (typeof item === 'string' && (allowed as readonly string[]).includes(item.trim())) out.push(item.trim() as T);
@@ -188,10 +192,26 @@ export class FieldReader {
     return readers;
   }
 
-  /** Warns about keys we do not know, which are usually typos of ones we do. */
+  /** Warns about keys we do not know, which are usually typos of ones we do: `pinnned` → pinned. */
   warnUnknown(known: readonly string[]): void {
     for (const key of Object.keys(this.obj)) {
-      if (!known.includes(key)) this.problem('field.unknown', key, { known: known.join(', ') }, 'warning');
+      if (known.includes(key)) continue;
+      const suggestion = nearestKnown(key, known);
+      if (suggestion) this.problem('field.unknown-near', key, { suggestion, known: known.join(', ') }, 'warning');
+      else this.problem('field.unknown', key, { known: known.join(', ') }, 'warning');
     }
   }
+}
+
+/**
+ * The known field an unknown one is probably a typo of: at most two letters added, dropped or
+ * changed (one for short names), ignoring case. `pinnned` → pinned, `Title` → title, `sumary` → summary.
+ */
+export function nearestKnown(key: string, known: readonly string[]): string | undefined {
+  if (!known.length) return undefined;
+  const lower = key.toLowerCase();
+  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
+  const best = closest(lower, [...byLower.keys()]);
+  const limit = lower.length <= 4 ? 1 : 2;
+  return distance(lower, best) <= limit ? byLower.get(best) : undefined;
 }

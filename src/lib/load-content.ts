@@ -11,6 +11,8 @@ import { nonAsciiIdProblem } from './text-safety.ts';
 import { readTextFile } from './text-file.ts';
 import { contentFileStatus, realContentDir, type ContentFileStatus } from './content-files.ts';
 import { toIsoWithOffset } from './dates.ts';
+import { unfilledTemplate } from './template-check.ts';
+import { untranslatedFields } from './translation-check.ts';
 import type { Problem } from './problems.ts';
 import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
 
@@ -131,13 +133,14 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   const logoLink = logo === undefined ? undefined : linkProblem(files.status(logo), logo);
   if (logoLink) problems.push({ level: 'error', file: 'site.yaml', field: 'logo', ...logoLink });
   const languages = siteResult?.languages ?? ['sv'];
+  const languagesKnown = siteResult?.languagesKnown ?? false;
   const timeZone = siteResult?.timeZone ?? FALLBACK_TIMEZONE;
   const defaultLang = languages[0]!;
   content.site = siteResult?.site;
 
   const servicesText = readContentText('services.yaml');
   if (servicesText?.ok) {
-    const r = readServices(servicesText.text, languages, timeZone);
+    const r = readServices(servicesText.text, languagesKnown ? languages : [], timeZone);
     content.services = r.services;
     problems.push(...r.problems);
   } else if (servicesText) problems.push(servicesText.problem);
@@ -147,13 +150,17 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   const bulletinDir = path.join(dir, 'bulletins');
   const raws: RawBulletin[] = [];
   const seen = new Map<string, string>();
+  // Slugs whose default-language file could not be read: their translations are not checked on
+  // their own, or each would be reported as a bulletin missing its date (errors that follow from one).
+  const unreadable = new Set<string>();
   for (const name of listMarkdown(bulletinDir, files, problems)) {
     const file = rel(path.join(bulletinDir, name));
-    const parsed = identify(name, file, languages, problems, seen);
+    const parsed = identify(name, file, languages, problems, seen, languagesKnown);
     if (!parsed) continue;
     const text = readTextFile(path.join(bulletinDir, name), file);
     if (!text.ok) {
       problems.push(text.problem);
+      if (parsed.lang === defaultLang) unreadable.add(parsed.slug);
       continue;
     }
     const raw = readBulletin(text.text, file, parsed.slug, parsed.lang, timeZone);
@@ -164,10 +171,20 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   const bySlug = groupBy(raws, (r) => r.slug);
   for (const [slug, group] of bySlug) {
     const originalRaw = group.find((r) => r.lang === defaultLang);
+    if (unreadable.has(slug) || (originalRaw && hasReadErrors(originalRaw))) {
+      // The original's own error is what to fix; its translations are checked once it reads.
+      continue;
+    }
     const versions = new Map<string, Bulletin>();
     const ordered = [...group].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
     for (const raw of ordered) {
       const parent = originalRaw && raw !== originalRaw ? originalRaw : undefined;
+      const untranslated = parent && !hasReadErrors(raw) ? untranslatedFields(raw, parent) : [];
+      if (untranslated.length) {
+        // Still the original's text: readers of this language get the original, with its notice.
+        problems.push({ level: 'warning', file: raw.file, code: 'warn.translation-unchanged', params: { value: untranslated.join(', ') } });
+        continue;
+      }
       const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, files });
       if (b) versions.set(raw.lang, b);
     }
@@ -182,7 +199,7 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   const pagesBySlug = new Map<string, Page[]>();
   for (const name of listMarkdown(pageDir, files, problems)) {
     const file = rel(path.join(pageDir, name));
-    const parsed = identify(name, file, languages, problems, pageSeen);
+    const parsed = identify(name, file, languages, problems, pageSeen, languagesKnown);
     if (!parsed) continue;
     if (RESERVED_SLUGS.includes(parsed.slug) || languages.includes(parsed.slug)) {
       problems.push({ level: 'error', file, code: 'slug.reserved', params: { value: parsed.slug, allowed: RESERVED_SLUGS.join(', ') } });
@@ -216,9 +233,10 @@ function identify(
   languages: string[],
   problems: Problem[],
   seen: Map<string, string>,
+  languagesKnown = true,
 ): { slug: string; lang: string } | undefined {
   const { slug, langSuffix } = splitFileName(name);
-  if (langSuffix !== undefined && !languages.includes(langSuffix)) {
+  if (langSuffix !== undefined && !languages.includes(langSuffix) && languagesKnown) {
     problems.push({ level: 'error', file, code: 'lang.unknown-suffix', params: { value: langSuffix, allowed: languages.join(', ') } });
     return undefined;
   }
@@ -255,8 +273,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   const p = parent?.fields ?? {};
   const ctx: ReadContext = { file: raw.file, yaml: raw.yaml, problems: rc.problems, timeZone: rc.timeZone };
   const r = new FieldReader((raw.yaml.value as Record<string, unknown>) ?? {}, ctx);
-  const ownProblems = raw.problems.some((x) => x.level === 'error' && (x.code.startsWith('yaml') || x.code.startsWith('frontmatter')));
-  if (ownProblems) return undefined;
+  if (hasReadErrors(raw)) return undefined;
 
   if (parent) {
     if (f.published && p.published && f.published.getTime() !== p.published.getTime()) {
@@ -306,6 +323,8 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     else if (alt || decorative) image = { src: found.src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
+  // An unfilled template (`npm run new`) is fine in a draft, an error in anything to be published.
+  if (!((parent ? p.draft || f.draft : f.draft) ?? false)) rc.problems.push(...unfilledTemplate(raw));
   // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
   for (const u of f.updates ?? []) {
     if (!u.text) continue;
@@ -336,6 +355,11 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   };
 }
 
+/** The file's header could not be read (YAML or frontmatter errors): its fields are unknown. */
+function hasReadErrors(raw: RawBulletin): boolean {
+  return raw.problems.some((x) => x.level === 'error' && (x.code.startsWith('yaml') || x.code.startsWith('frontmatter')));
+}
+
 function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: FieldReader, rc: ResolveContext): BulletinUpdate[] {
   const own = raw.fields.updates ?? [];
   const source: RawUpdate[] = parent ? parent.fields.updates ?? [] : own;
@@ -346,7 +370,8 @@ function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: Fi
       if (!u.at) continue;
       const match = source.find((o) => o.at?.getTime() === u.at!.getTime());
       if (!match) r.problem('translation.update-unknown', ['updates', u.index, 'at'], { value: toIsoWithOffset(u.at, rc.timeZone) });
-      else if (u.text) translated.set(u.at.getTime(), u.text);
+      // An update text still the original's (a translation stub) is shown as the original, in its language.
+      else if (u.text && u.text.trim() !== match.text?.trim()) translated.set(u.at.getTime(), u.text);
       if (u.services) r.problem('translation.services', ['updates', u.index, 'services'], {}, 'warning');
     }
   }

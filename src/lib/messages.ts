@@ -39,8 +39,8 @@ const catalog = {
     en: { text: 'The file name "{name}" cannot be used in a web address.', fix: 'Use only a–z, 0–9 and hyphens, e.g. 2022-01-07-finance.md.' },
   },
   'yaml.invalid': {
-    sv: { text: 'YAML-koden går inte att läsa: {detail}', fix: 'Kontrollera indrag, kolon och citattecken på raden och raden före.' },
-    en: { text: 'The YAML cannot be read: {detail}', fix: 'Check indentation, colons and quotes on this line and the one before.' },
+    sv: { text: 'YAML-koden på raden går inte att läsa.', fix: 'Kontrollera indrag, kolon och citattecken på raden och raden före. Sätt en text som innehåller kolon, komma eller citattecken inom citattecken.' },
+    en: { text: 'The YAML on this line cannot be read.', fix: 'Check indentation, colons and quotes on this line and the one before. Put a text that contains a colon, a comma or quotes in quotes.' },
   },
   'yaml.tab': {
     sv: { text: 'Raden är indragen med tabb; YAML tillåter bara mellanslag.', fix: 'Byt tabben mot mellanslag (två per nivå).' },
@@ -203,8 +203,8 @@ const catalog = {
     en: { text: 'The next update ({value}) lies in the past.', fix: 'Write an update or move nextUpdate forward.' },
   },
   'warn.critical-untranslated': {
-    sv: { text: 'Kritiskt meddelande utan översättning till {value}.', fix: 'Skapa översättningen med npm run translate.' },
-    en: { text: 'A critical bulletin without a translation into {value}.', fix: 'Create the translation with npm run translate.' },
+    sv: { text: 'Kritiskt meddelande utan översättning till {value}.', fix: 'Skapa översättningen med npm run translate -- <namn> --to <språk>.' },
+    en: { text: 'A critical bulletin without a translation into {value}.', fix: 'Create the translation with npm run translate -- <name> --to <language>.' },
   },
   'warn.contact-unreachable': {
     sv: { text: 'Kontakten har varken telefon eller e-post.', fix: 'Lägg till phone eller email så att man kan nå den.' },
@@ -248,8 +248,8 @@ const catalog = {
     en: { text: '"{value}" is the site’s main language: the original is already written in it.', fix: 'Choose one of the other languages: {allowed}.' },
   },
   'cli.service-format': {
-    sv: { text: '"{value}" ska skrivas som id=status.', fix: 'Skriv t.ex. --service ekonomi=operational.' },
-    en: { text: '"{value}" must be written as id=status.', fix: 'Write e.g. --service finance=operational.' },
+    sv: { text: '"{value}" ska skrivas som id=status.', fix: 'Skriv t.ex. --service vatten=operational (id:n står i services.yaml).' },
+    en: { text: '"{value}" must be written as id=status.', fix: 'Write e.g. --service vatten=operational (the ids are in services.yaml).' },
   },
   'cli.updates-flow': {
     sv: { text: 'updates står på en enda rad ([ … ]) och kan inte fyllas på utan att raden skrivs om.', fix: 'Skriv updates som en lista med en post per rad (  - at: …) och försök igen.' },
@@ -434,6 +434,129 @@ const catalog = {
   'package.changed': {
     sv: { text: 'Filer i {folder} skiljer sig från det som bygget skrev ({count}): {files}. Inget signerades.', fix: 'Ändra aldrig filer i den byggda mappen för hand: ändra i content/, kör npm run build och sedan npm run package igen.' },
     en: { text: 'Files in {folder} differ from what the build wrote ({count}): {files}. Nothing was signed.', fix: 'Never change files in the built folder by hand: change content/, run npm run build, then npm run package again.' },
+  },
+  // YAML written by hand: the usual mistakes, recognised by yaml-advice.ts, with the line written right.
+  'yaml.colon-in-value': {
+    sv: { text: 'Texten innehåller kolon följt av mellanslag, och då läses resten som ett nytt fält.', fix: 'Sätt texten inom citattecken: {example}' },
+    en: { text: 'The text contains a colon followed by a space, so the rest is read as a new field.', fix: 'Put the text in quotes: {example}' },
+  },
+  'yaml.comma-in-braces': {
+    sv: { text: 'Ett komma inom { } delar värdet: "{value}" blev ett eget fält utan värde.', fix: 'Sätt texten inom citattecken: {example}. Eller skriv varje del på en egen rad, utan { }.' },
+    en: { text: 'A comma inside { } splits the value: "{value}" became a field of its own, with no value.', fix: 'Put the text in quotes: {example}. Or write each part on a line of its own, without { }.' },
+  },
+  'yaml.flow-missing-value': {
+    sv: { text: '"{value}" inom { } har inget kolon och inget värde.', fix: 'Skriv värdet efter ett kolon, t.ex. {example}. Hör kommat till en text, sätt texten inom citattecken.' },
+    en: { text: '"{value}" inside { } has no colon and no value.', fix: 'Write the value after a colon, e.g. {example}. If the comma belongs to a text, put the text in quotes.' },
+  },
+  'field.list-brackets': {
+    sv: { text: 'Flera värden ska stå inom [ ]; utan dem läses de som en enda text.', fix: 'Skriv {example}' },
+    en: { text: 'Several values go inside [ ]; without them they are read as one text.', fix: 'Write {example}' },
+  },
+  'yaml.quote-unclosed': {
+    sv: { text: 'Citattecknet {value} före texten avslutas aldrig, så allt efter det läses som en del av texten.', fix: 'Sätt ett {value} efter texten: {example}' },
+    en: { text: 'The quote {value} before the text is never closed, so everything after it is read as part of the text.', fix: 'Put a {value} after the text: {example}' },
+  },
+  'yaml.text-after-quote': {
+    sv: { text: 'Texten fortsätter efter det avslutande citattecknet.', fix: 'Sätt hela texten inom citattecken: {example}' },
+    en: { text: 'The text goes on after the closing quote.', fix: 'Put the whole text in quotes: {example}' },
+  },
+  'yaml.special-start': {
+    sv: { text: 'Texten börjar med {value}, som i YAML betyder något annat än text.', fix: 'Sätt texten inom citattecken: {example}' },
+    en: { text: 'The text starts with {value}, which means something other than text in YAML.', fix: 'Put the text in quotes: {example}' },
+  },
+  'yaml.missing-space': {
+    sv: { text: 'Mellanslaget efter kolonet saknas.', fix: 'Skriv ett mellanslag efter kolonet: {example}' },
+    en: { text: 'The space after the colon is missing.', fix: 'Write a space after the colon: {example}' },
+  },
+  'yaml.missing-colon': {
+    sv: { text: 'Kolonet efter fältets namn saknas.', fix: 'Skriv namnet, ett kolon, ett mellanslag och värdet: {example}' },
+    en: { text: 'The colon after the field name is missing.', fix: 'Write the name, a colon, a space and the value: {example}' },
+  },
+  'yaml.indent': {
+    sv: { text: 'Raden är indragen fel: den står inte rakt under raderna på samma nivå.', fix: 'Använd lika många mellanslag som raderna ovanför på samma nivå: fälten i huvudet längst till vänster, raderna under t.ex. services: två mellanslag in.' },
+    en: { text: 'The line is indented wrongly: it does not line up with the lines at its level.', fix: 'Use as many spaces as the lines above at the same level: header fields at the left edge, the lines under e.g. services: two spaces in.' },
+  },
+  'yaml.bracket-unclosed': {
+    sv: { text: 'En {value} saknas: listan eller { } som börjar här stängs aldrig.', fix: 'Avsluta den på samma rad: {example}' },
+    en: { text: 'A {value} is missing: the list or { } that starts here is never closed.', fix: 'Close it on the same line: {example}' },
+  },
+  'yaml.duplicate-key': {
+    sv: { text: 'Fältet "{value}" står två gånger.', fix: 'Ta bort det ena och behåll det som ska gälla.' },
+    en: { text: 'The field "{value}" is written twice.', fix: 'Remove one and keep the one that should apply.' },
+  },
+  'yaml.document-separator': {
+    sv: { text: 'En rad med --- mitt i filen delar den i två.', fix: 'Ta bort raden med ---.' },
+    en: { text: 'A line of --- in the middle of the file splits it in two.', fix: 'Remove the line of ---.' },
+  },
+  'field.unknown-near': {
+    sv: { text: 'Okänt fält: menar du {suggestion}?', fix: 'Rätta stavningen till {suggestion}. Ett okänt fält används inte, så det du skrev där gäller inte nu.' },
+    en: { text: 'Unknown field: did you mean {suggestion}?', fix: 'Correct the spelling to {suggestion}. An unknown field is not used, so what you wrote there has no effect now.' },
+  },
+  'lang.unknown-key': {
+    sv: { text: 'Språket "{value}" finns inte bland språken i site.yaml ({allowed}).', fix: 'Rätta språkkoden, ta bort raden eller lägg till språket under languages i site.yaml.' },
+    en: { text: 'The language "{value}" is not among the languages in site.yaml ({allowed}).', fix: 'Correct the language code, remove the line or add the language to languages in site.yaml.' },
+  },
+  // An unfilled template and an untranslated translation stub (template-check.ts, translation-check.ts).
+  'body.heading-empty': {
+    sv: { text: 'Rubriken "{value}" har inget svar under sig (ingen text, eller bara mallens hjälptext).', fix: 'Skriv svaret under rubriken eller ta bort rubriken. Ett meddelande med tomma rubriker publiceras inte (utkast får ha dem).' },
+    en: { text: 'The heading "{value}" has no answer under it (no text, or only the template’s guidance).', fix: 'Write the answer under the heading or remove the heading. A bulletin with empty headings is not published (a draft may have them).' },
+  },
+  'body.template-guidance': {
+    sv: { text: 'Mallens hjälptext står kvar: "{value}"', fix: 'Ta bort hjälptexten; annars publiceras den som den står.' },
+    en: { text: 'The template’s guidance is still there: "{value}"', fix: 'Remove the guidance; otherwise it is published as it stands.' },
+  },
+  'warn.translation-unchanged': {
+    sv: { text: 'Översättningen är inte gjord än: {value} är samma som i originalet. Den publiceras inte; läsarna ser originalet med en upplysning om att översättning saknas.', fix: 'Skriv översättningen över originalets text och spara.' },
+    en: { text: 'The translation is not done yet: {value} is the same as in the original. It is not published; readers see the original with a notice that a translation is missing.', fix: 'Write the translation over the original’s text and save.' },
+  },
+  // The command-line tools: translate's target language, keygen and package.
+  'cli.translate-to': {
+    sv: { text: 'Vilket språk ska översättningen vara på?', fix: 'Ange språket med --to, t.ex. --to en (ett av: {allowed}). --lang är språket för verktygets meddelanden.' },
+    en: { text: 'Which language is the translation in?', fix: 'Give the language with --to, e.g. --to en (one of: {allowed}). --lang is the language of the tool’s messages.' },
+  },
+  'keygen.secret-inside': {
+    sv: { text: 'Den hemliga nyckeln får inte sparas i {value}: allt där kan hamna i git eller på webbservern.', fix: 'Välj en plats utanför projektet, t.ex. standardplatsen ~/.krisinfo/minisign.key.' },
+    en: { text: 'The secret key must not be saved in {value}: anything there may end up in git or on the web server.', fix: 'Choose a place outside the project, e.g. the default ~/.krisinfo/minisign.key.' },
+  },
+  'keygen.exists': {
+    sv: { text: '{value} finns redan. En ny nyckel gör alla tidigare publicerade nyckel-id ogiltiga.', fix: 'Lägg till --force om du verkligen vill ersätta nyckeln.' },
+    en: { text: '{value} already exists. A new key makes every key id published so far invalid.', fix: 'Add --force if you really want to replace the key.' },
+  },
+  'keygen.no-password': {
+    sv: { text: 'Inget lösenord angavs. Ingen nyckel skapades.', fix: 'Ange ett lösenord, eller använd --without-password (nyckeln sparas då okrypterad).' },
+    en: { text: 'No password was given. No key was made.', fix: 'Give a password, or use --without-password (the key is then saved unencrypted).' },
+  },
+  'keygen.password-mismatch': {
+    sv: { text: 'Lösenorden är inte lika. Ingen nyckel skapades.', fix: 'Kör kommandot igen och skriv samma lösenord två gånger.' },
+    en: { text: 'The passwords differ. No key was made.', fix: 'Run the command again and type the same password twice.' },
+  },
+  'package.no-site': {
+    sv: { text: '{value}/ innehåller ingen byggd webbplats (index.html saknas).', fix: 'Kör npm run build först.' },
+    en: { text: '{value}/ holds no built site (index.html is missing).', fix: 'Run npm run build first.' },
+  },
+  'package.no-public-key': {
+    sv: { text: 'Den publika nyckeln {value} saknas.', fix: 'Skapa ett nyckelpar med npm run keygen.' },
+    en: { text: 'The public key {value} is missing.', fix: 'Make a key pair with npm run keygen.' },
+  },
+  'package.no-secret-key': {
+    sv: { text: 'Den hemliga nyckeln {value} saknas.', fix: 'Ange den med --secret-key, eller skapa ett nyckelpar med npm run keygen.' },
+    en: { text: 'The secret key {value} is missing.', fix: 'Give it with --secret-key, or make a key pair with npm run keygen.' },
+  },
+  'package.out-exists': {
+    sv: { text: '{value} finns redan; en release skrivs aldrig över.', fix: 'Välj en annan mapp med --out.' },
+    en: { text: '{value} already exists; a release is never overwritten.', fix: 'Choose another folder with --out.' },
+  },
+  'package.wrong-password': {
+    sv: { text: 'Fel lösenord för den hemliga nyckeln. Ingenting skrevs.', fix: 'Kör kommandot igen med rätt lösenord.' },
+    en: { text: 'Wrong password for the secret key. Nothing was written.', fix: 'Run the command again with the right password.' },
+  },
+  'package.bad-key': {
+    sv: { text: 'Nyckelfilen {value} kan inte användas: den är ingen minisign-nyckel, eller den är skadad.', fix: 'Kontrollera att du angav rätt fil; skapa annars ett nytt nyckelpar med npm run keygen.' },
+    en: { text: 'The key file {value} cannot be used: it is not a minisign key, or it is damaged.', fix: 'Check that you gave the right file; otherwise make a new key pair with npm run keygen.' },
+  },
+  'package.key-mismatch': {
+    sv: { text: 'Den hemliga nyckeln (id {value}) hör inte till {file} (id {other}): signaturen skulle inte gå att kontrollera.', fix: 'Använd rätt nyckelfil.' },
+    en: { text: 'The secret key (id {value}) does not belong to {file} (id {other}): the signature could not be checked.', fix: 'Use the right key file.' },
   },
 } satisfies Record<string, Record<MessageLang, Message>>;
 

@@ -1,6 +1,7 @@
 // content/site.yaml: who sends, where the site lives, its languages, contacts and channels.
 import { isValidTimeZone } from './dates.ts';
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
+import { parse } from 'yaml';
 import { nonAsciiIdProblem, yamlTextProblems } from './text-safety.ts';
 import { parseYaml } from './yaml-source.ts';
 import type { Channel, Contact, Site } from './types.ts';
@@ -27,14 +28,19 @@ export interface SiteResult {
   problems: Problem[];
   /** Languages as far as they could be read, so bulletins can still be checked. */
   languages: string[];
+  /**
+   * False when site.yaml could not be read far enough to know its languages: file names are then
+   * not checked against them (an error in site.yaml must not make every translation an error too).
+   */
+  languagesKnown: boolean;
   timeZone: string;
 }
 
 export function readSite(text: string, file = 'site.yaml', fileExists: (rel: string) => boolean = () => true): SiteResult {
   const yaml = parseYaml(text, file);
   const problems = [...yaml.problems];
-  const fallback = { problems, languages: ['sv'], timeZone: FALLBACK_TIMEZONE };
-  if (yaml.value === undefined) return fallback;
+  const fallback = { problems, languages: ['sv'], timeZone: FALLBACK_TIMEZONE, languagesKnown: false };
+  if (yaml.value === undefined) return { ...fallback, ...guessedLanguages(text) };
   if (!isPlainObject(yaml.value)) {
     problems.push({ level: 'error', file, line: 1, code: 'yaml.not-map' });
     return fallback;
@@ -104,7 +110,27 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
     sender && title && url && timeZone && complete
       ? { sender, title, description, url, timezone: timeZone, logo, languages, contacts, channels, securityContact }
       : undefined;
-  return { site, problems, languages: langs, timeZone: tz };
+  return { site, problems, languages: langs, timeZone: tz, languagesKnown: languages.length > 0 };
+}
+
+/**
+ * The languages of a site.yaml with a YAML error elsewhere: the `languages:` line (and the lines
+ * indented under it) read on their own, since the error may have thrown the rest out of shape.
+ */
+function guessedLanguages(text: string): { languages: string[]; languagesKnown: boolean } | undefined {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^languages:/.test(l));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && /^(\s+|$)/.test(lines[end]!)) end++;
+  let list: unknown;
+  try {
+    list = (parse(lines.slice(start, end).join('\n'), { schema: 'core' }) as Record<string, unknown> | null)?.languages;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(list) || !list.length || !list.every((l) => typeof l === 'string' && LANG_RE.test(l))) return undefined;
+  return { languages: [...new Set(list as string[])], languagesKnown: true };
 }
 
 /**

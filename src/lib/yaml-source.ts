@@ -1,9 +1,10 @@
 // YAML with line numbers, for site.yaml, services.yaml and the frontmatter of Markdown files.
 // The YAML 1.2 core schema keeps dates as strings (dates.ts interprets them in the site's zone)
 // and does not turn `no` into false or `0923` into a number with a lost zero silently... mostly:
-// bare digits are still numbers, which validate.ts catches for phone numbers.
+// bare digits are still numbers, which read-site.ts catches for phone numbers.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
+import { adviseParsedDocument, adviseScalarDocument, adviseYamlErrors } from './yaml-advice.ts';
 
 export interface YamlSource {
   /** The parsed value, or undefined when the YAML could not be read. */
@@ -20,30 +21,30 @@ export interface YamlSource {
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
+  const src = { text, file, lineOffset, lineCounter };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (e) {
-    problems.push({ level: 'error', file, code: 'yaml.invalid', params: { detail: String((e as Error).message) } });
+  } catch {
+    problems.push({ level: 'error', file, line: lineOffset + 1, code: 'yaml.invalid' });
     return { value: undefined, lineOf: () => undefined, problems };
   }
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  for (const err of doc.errors) {
-    const offset = err.pos[0];
-    const line = lineAt(offset);
-    const lineText = text.split('\n')[line - lineOffset - 1] ?? '';
-    if (/^\s*\t/.test(lineText) || (err.code === 'TAB_AS_INDENT')) {
-      problems.push({ level: 'error', file, line, code: 'yaml.tab' });
-    } else {
-      problems.push({ level: 'error', file, line, code: 'yaml.invalid', params: { detail: firstLine(err.message) } });
-    }
+  // The parser's own words are English jargon: yaml-advice.ts says what to do instead.
+  problems.push(...adviseYamlErrors(doc.errors, src));
+  if (!problems.length) {
+    const scalar = adviseScalarDocument(doc, src);
+    if (scalar) problems.push(scalar);
   }
   if (problems.length) return { value: undefined, lineOf: () => undefined, problems };
+  // Mistakes the parser accepts (a comma inside { }): reported, and mended so nothing follows from them.
+  problems.push(...adviseParsedDocument(doc, src));
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 50 });
-  } catch (e) {
-    problems.push({ level: 'error', file, code: 'yaml.invalid', params: { detail: firstLine(String((e as Error).message)) } });
+  } catch {
+    // Aliases are reported by adviseParsedDocument; anything else still gets a line-less message.
+    if (!problems.length) problems.push({ level: 'error', file, line: lineOffset + 1, code: 'yaml.invalid' });
     return { value: undefined, lineOf: () => undefined, problems };
   }
   const lineOf = (path: readonly (string | number)[]) => {
@@ -59,10 +60,6 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
     return undefined;
   };
   return { value, lineOf, problems };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
 }
 
 export interface Frontmatter {

@@ -21,6 +21,20 @@ export function readArgs(argv: string[], options: OptionSpec, command: string): 
   }
 }
 
+/**
+ * `--lang` (or `--ui`, translate's old name for it) read before the options are checked, so that
+ * even "unknown option" is said in the language asked for.
+ */
+export function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const a = argv[i]!;
+    if (a === '--lang' || a === '--ui') return argv[i + 1];
+    const m = /^--(?:lang|ui)=(.*)$/.exec(a);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 export function stringOpt(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
   return typeof v === 'string' ? v : undefined;

@@ -39,6 +39,8 @@ export function translationStub(original: Bulletin, lang: string, timeZone: stri
           `# Låt at stå som den står: den kopplar översättningen till rätt uppdatering.`,
           `# Alla andra fält (published, severity, audience, services, pinned, image ...) ärvs från originalet:`,
           `# skriv dem inte här. Saknas en uppdatering här visas originalets text för den.`,
+          `# Så länge title, summary eller texten är samma som i originalet publiceras översättningen inte:`,
+          `# läsarna ser då originalet med en upplysning om att översättning saknas.`,
         ]
       : [
           `# Translation into ${name} of ${original.file}.`,
@@ -47,6 +49,8 @@ export function translationStub(original: Bulletin, lang: string, timeZone: stri
           `# Leave each at as it is: it ties the translation to the right update.`,
           `# Every other field (published, severity, audience, services, pinned, image ...) is taken from`,
           `# the original: do not write them here. An update missing here shows the original's text.`,
+          `# While title, summary or the text is the same as the original's, the translation is not published:`,
+          `# readers then see the original with a notice that the translation is missing.`,
         ];
   const lines = ['---', ...comments, ...textValue('title', original.title, ''), ...textValue('summary', original.summary, '')];
   // Oldest first, the way updates are usually written.
