@@ -202,7 +202,7 @@ describe('the officer in the editor', () => {
     await andLoad(() => page.getByRole('link', { name: 'Meddelanden' }).click());
     expect(await textOf(page.locator('.summary.error'))).toContain('Filer som formulären inte kan läsa');
     await andLoad(() => page.getByRole('link', { name: 'content/bulletins/2021-12-19-skolan.md' }).click());
-    expect(await textOf(page.locator('#problems'))).toMatch(/rad \d+: YAML-koden går inte att läsa/);
+    expect(await textOf(page.locator('#problems'))).toMatch(/rad \d+: Citattecknet " före texten avslutas aldrig/);
     await page.getByLabel('Filens text').fill(broken.replace('"Skolan är stängd', '"Skolan är stängd"'));
     await andLoad(() => page.getByRole('button', { name: 'Spara' }).click());
     expect(await textOf(page.getByRole('status'))).toContain('Sparat i content/bulletins/2021-12-19-skolan.md');
