@@ -10,7 +10,7 @@ import { FALLBACK_TIMEZONE, readSite } from './read-site.ts';
 import { readTextFile } from './text-file.ts';
 import { toIsoWithOffset } from './dates.ts';
 import type { Problem } from './problems.ts';
-import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
+import type { Bulletin, BulletinUpdate, DateOnlyFields, ImageRef, Page, Service, Site } from './types.ts';
 
 export interface BulletinGroup {
   slug: string;
@@ -277,11 +277,20 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     services: statusSource.services ?? {},
     pinned: f.pinned ?? p.pinned ?? false,
     nextUpdate: f.nextUpdate ?? p.nextUpdate,
+    dateOnly: dateOnlyOf(f, p, parent !== undefined),
     draft: (parent ? p.draft || f.draft : f.draft) ?? false,
     image,
     sms: f.sms ?? p.sms,
     updates,
   };
+}
+
+/** Which shown dates were bare dates, taken from the file that gave each date (as the dates themselves are). */
+function dateOnlyOf(f: RawBulletin['fields'], p: RawBulletin['fields'], isTranslation: boolean): DateOnlyFields | undefined {
+  const out: DateOnlyFields = {};
+  const from = (key: keyof DateOnlyFields) => (key === 'published' && isTranslation ? p : f[key] !== undefined ? f : p);
+  for (const key of ['published', 'updated', 'nextUpdate'] as const) if (from(key).dateOnly?.[key]) out[key] = true;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: FieldReader, rc: ResolveContext): BulletinUpdate[] {

@@ -4,7 +4,7 @@
 // anything at all, so a copy passed around can never phone home or break.
 import { toIsoWithOffset } from './dates.ts';
 import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from './derive.ts';
-import { formatDateTime, localize, localizedLang, t } from './i18n.ts';
+import { formatMoment, localize, localizedLang, t } from './i18n.ts';
 import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
@@ -108,7 +108,8 @@ export function buildOfflineEdition(input: OfflineInput): string {
   const tz = site.timezone;
   const other = (l: string) => (l !== lang ? ` lang="${esc(l)}"` : '');
   const loc = (v: Localized | undefined) => `<span${other(localizedLang(v, lang, site))}>${esc(localize(v, lang, site))}</span>`;
-  const time = (d: Date) => `<time datetime="${toIsoWithOffset(d, tz)}">${esc(formatDateTime(d, lang, tz))}</time>`;
+  const time = (d: Date, dateOnly = false) =>
+    `<time datetime="${toIsoWithOffset(d, tz).slice(0, dateOnly ? 10 : undefined)}">${esc(formatMoment(d, lang, tz, dateOnly))}</time>`;
   const img = (src: string, alt: string, cls = '') => {
     const found = images.get(src);
     if (!found) return '';
@@ -200,15 +201,15 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
     const lines = [`<article id="${esc(b.slug)}">`, `<h3${textLang}>${esc(b.title)}</h3>`];
     const meta = [
       `<span class="sev-${b.severity}">${esc(t(lang, `severity.${b.severity}`))}</span>`,
-      `${esc(t(lang, 'bulletin.published'))} ${time(b.published)}`,
+      `${esc(t(lang, 'bulletin.published'))} ${time(b.published, b.dateOnly?.published)}`,
     ];
-    if (b.updated) meta.push(`${esc(t(lang, 'bulletin.updated'))} ${time(b.updated)}`);
+    if (b.updated) meta.push(`${esc(t(lang, 'bulletin.updated'))} ${time(b.updated, b.dateOnly?.updated)}`);
     if (b.untranslated) meta.push(esc(word(lang, 'untranslated')));
     lines.push(`<p class="meta">${meta.join(' · ')}</p>`);
     lines.push(`<p class="summary"${textLang}>${esc(b.summary)}</p>`);
     if (b.image) lines.push(`<p>${img(b.image.src, b.image.alt)}${b.image.credit ? `<br><small>${esc(b.image.credit)}</small>` : ''}</p>`);
     lines.push(`<div${textLang}>${markdown(b.body, b.file, url)}</div>`);
-    if (b.nextUpdate) lines.push(`<p><strong>${esc(t(lang, 'bulletin.nextUpdate'))}:</strong> ${time(b.nextUpdate)}</p>`);
+    if (b.nextUpdate) lines.push(`<p><strong>${esc(t(lang, 'bulletin.nextUpdate'))}:</strong> ${time(b.nextUpdate, b.dateOnly?.nextUpdate)}</p>`);
     if (b.updates.length) {
       lines.push(`<h4>${esc(t(lang, 'bulletin.updates'))}</h4><ul class="updates">`);
       for (const u of b.updates) {
