@@ -8,6 +8,7 @@ import { formatMoment, localize, localizedLang, t } from './i18n.ts';
 import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
+import { worstFirst } from './situation.ts';
 import type { Bulletin, Localized, Status } from './types.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -120,6 +121,8 @@ export function buildOfflineEdition(input: OfflineInput): string {
     renderMarkdown(source, {
       absoluteBase: pageUrl,
       lazyImages: false,
+      // Under the bulletin's h3: the text's own headings start at h4, never right after the h2.
+      headingBase: 4,
       resolveImage: (written) => {
         const src = input.resolveBodyImage(written, file);
         const found = src ? images.get(src) : undefined;
@@ -155,7 +158,8 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
   }
 
   out.push(`<section id="status" aria-labelledby="status-h"><h2 id="status-h">${esc(t(lang, 'front.board'))}</h2><ul class="board">`);
-  for (const s of model.services) {
+  // Worst first, as on the front page: what does not work is what a reader needs first.
+  for (const s of worstFirst(model.services)) {
     const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since)}</span>` : '';
     out.push(
       `<li>${loc(s.service.name)}: <span class="status status-${s.status}"><span aria-hidden="true">${MARKS[s.status]}</span> ${esc(t(lang, `status.${s.status}`))}</span>${since}</li>`,
