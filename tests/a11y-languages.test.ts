@@ -90,6 +90,19 @@ describe('the accessibility statement', () => {
     expect(read('tillganglighet/index.html')).toContain('href="tel:+4692365000"');
   });
 
+  it('says what was tested and how, and claims no screen-reader review that did not happen', () => {
+    for (const [rel, tools, noReview] of [
+      ['tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'tangentbordet'], 'Ingen har granskat webbplatsen med skärmläsare'],
+      ['en/tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'keyboard'], 'No one has reviewed the site with a screen reader'],
+      ['fi/tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'Näppäimistöllä'], 'Kukaan ei ole arvioinut sivustoa ruudunlukijalla'],
+    ] as const) {
+      const s = text(read(rel));
+      for (const tool of tools) expect(s, rel).toContain(tool);
+      expect(s, rel).toContain(noReview);
+      expect(s, rel).not.toMatch(/granskats internt|reviewed internally|arvioitu sisäisesti/);
+    }
+  });
+
   it('is dated by the build, not by a date frozen into the template', () => {
     const s = statement();
     expect(s).toContain('1 juni 2022');
