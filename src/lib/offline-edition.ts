@@ -85,7 +85,8 @@ const MARKS: Record<Status, string> = { down: '✕', manual: '!', degraded: '◐
 
 const STYLE = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#111;background:#fff}
-body{max-width:42rem;margin:0 auto;padding:1rem}
+body{max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
+h1,h2,h3,th,td{overflow-wrap:anywhere}
 header{border-bottom:3px solid #111;margin-bottom:1rem}
 .logo{max-height:3rem;width:auto}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #999}
