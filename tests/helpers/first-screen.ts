@@ -6,7 +6,7 @@ export interface FirstScreen {
   /** Bottom of the site header. */
   header: number;
   /** Bottom of the situation line (the h1 "Läget <time>"). */
-  situation: number;
+  situation?: number;
   /** Top of the status board. */
   board: number;
   /** Top of the first service that does not work normally, and bottom of the last one. */
