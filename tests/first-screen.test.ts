@@ -2,6 +2,7 @@
 // day: the situation and as of when, every service that does not work, and a phone number to call
 // come first; the header is compact (its links in a menu that opens without JavaScript); no page
 // scrolls sideways, at 375 px in light and dark mode or at 320 px.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +16,12 @@ const FRONT_PAGES = ['', 'en/', 'fi/', 'fit/'];
 let server: StaticServer;
 let browser: Browser;
 let pages: string[];
+let out: string;
 
 beforeAll(async () => {
   const build = await buildSite({ content: path.join(ROOT, 'content'), now: '2022-01-21T12:00:00+01:00' });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stderr}`);
+  out = build.out;
   pages = sitePages(build.out);
   server = await serveStatic(build.out);
   browser = await launchBrowser();
@@ -69,6 +72,17 @@ describe('the front page at 375×740', () => {
       expect(board[7]).toMatch(/^✓ Fungerar: Kommunens e-post, Växel och telefoner, Vatten och avlopp$/);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('a bulletin published with a date alone (2021-12-28-bibliotek)', () => {
+  it('shows the date without "kl. 00:00" on every page and edition, and gives machines the date', () => {
+    const page = readFileSync(path.join(out, 'bulletiner/2021-12-28-bibliotek/index.html'), 'utf8');
+    expect(page).toContain('<time datetime="2021-12-28">28 december 2021</time>');
+    const everywhere = pages.filter((p) => p === '' || p.endsWith('/')).map((p) => path.join(out, p, 'index.html'));
+    for (const file of [...everywhere, path.join(out, 'offline.html'), path.join(out, 'bulletiner.txt'), path.join(out, 'en/bulletiner.txt')]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/28 (december|December) 2021 (kl\.|at) 00:00/);
     }
   });
 });

@@ -10,6 +10,8 @@ export interface StatusEvent {
   /** Set when the event is an update of the bulletin. */
   updateId?: string;
   services: Record<string, Status>;
+  /** The bulletin's `published` was written as a bare date: shown without a clock time. */
+  dateOnly?: boolean;
 }
 
 export interface ServiceHistoryEntry {
@@ -17,6 +19,7 @@ export interface ServiceHistoryEntry {
   slug: string;
   updateId?: string;
   status: Status;
+  dateOnly?: boolean;
 }
 
 export interface ServiceState {
@@ -24,6 +27,8 @@ export interface ServiceState {
   status: Status;
   /** When the current status was set; absent while it is the services.yaml default. */
   since?: Date;
+  /** `since` was written as a bare date. */
+  sinceDateOnly?: boolean;
   /** The event that set it. */
   setBy?: { slug: string; updateId?: string };
   /** Every event that named the service, newest first. */
@@ -70,7 +75,7 @@ export function deriveStatus(services: Service[], published: BulletinGroup[]): S
   const events: StatusEvent[] = [];
   for (const g of published) {
     const b = g.original;
-    events.push({ at: b.published, slug: g.slug, services: b.services });
+    events.push({ at: b.published, slug: g.slug, services: b.services, ...(b.dateOnly?.published && { dateOnly: true }) });
     for (const u of b.updates) events.push({ at: u.at, slug: g.slug, updateId: u.id, services: u.services });
   }
   // Oldest first, so the last event to name a service wins; equal times keep a fixed order.
@@ -79,13 +84,14 @@ export function deriveStatus(services: Service[], published: BulletinGroup[]): S
     const history: ServiceHistoryEntry[] = [];
     for (const e of events) {
       const status = e.services[service.id];
-      if (status) history.push({ at: e.at, slug: e.slug, updateId: e.updateId, status });
+      if (status) history.push({ at: e.at, slug: e.slug, updateId: e.updateId, status, ...(e.dateOnly && { dateOnly: true }) });
     }
     const latest = history.at(-1);
     return {
       service,
       status: latest?.status ?? service.status,
       since: latest?.at,
+      ...(latest?.dateOnly && { sinceDateOnly: true }),
       setBy: latest ? { slug: latest.slug, updateId: latest.updateId } : undefined,
       history: history.reverse(),
     };

@@ -34,7 +34,7 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   add([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
 
   const statusLines = model.services.map((st) => {
-    const since = st.since ? ` (${s.since} ${when(st.since)})` : '';
+    const since = st.since ? ` (${s.since} ${st.sinceDateOnly ? formatMoment(st.since, lang, site.timezone, true) : when(st.since)})` : '';
     return `- ${localize(st.service.name, lang, site)}: ${statusLabel(st.status, lang)}${since}`;
   });
   if (model.nextUpdate) statusLines.push('', `${s.nextUpdate}: ${when(model.nextUpdate.at)}`);
