@@ -258,7 +258,7 @@ describe('sitemap', () => {
 
   it('says when each page last changed: a bulletin at its latest news, the front page at the latest of all', () => {
     const xml = read('sitemap.xml');
-    const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)].map((m) => [m[1]!, m[2]!]);
+    const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(urls.length).toBe([...xml.matchAll(/<url>/g)].length);
     for (const [, lastmod] of urls) expect(lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     const lastmod = new Map(urls);
