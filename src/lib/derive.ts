@@ -10,8 +10,6 @@ export interface StatusEvent {
   /** Set when the event is an update of the bulletin. */
   updateId?: string;
   services: Record<string, Status>;
-  /** The bulletin's `published` was written as a bare date: shown without a clock time. */
-  dateOnly?: boolean;
 }
 
 export interface ServiceHistoryEntry {
@@ -19,7 +17,6 @@ export interface ServiceHistoryEntry {
   slug: string;
   updateId?: string;
   status: Status;
-  dateOnly?: boolean;
 }
 
 export interface ServiceState {
@@ -27,8 +24,6 @@ export interface ServiceState {
   status: Status;
   /** When the current status was set; absent while it is the services.yaml default. */
   since?: Date;
-  /** `since` was written as a bare date. */
-  sinceDateOnly?: boolean;
   /** The event that set it. */
   setBy?: { slug: string; updateId?: string };
   /** Every event that named the service, newest first. */
@@ -75,7 +70,7 @@ export function deriveStatus(services: Service[], published: BulletinGroup[]): S
   const events: StatusEvent[] = [];
   for (const g of published) {
     const b = g.original;
-    events.push({ at: b.published, slug: g.slug, services: b.services, ...(b.dateOnly?.published && { dateOnly: true }) });
+    events.push({ at: b.published, slug: g.slug, services: b.services });
     for (const u of b.updates) events.push({ at: u.at, slug: g.slug, updateId: u.id, services: u.services });
   }
   // Oldest first, so the last event to name a service wins; equal times keep a fixed order.
@@ -84,14 +79,13 @@ export function deriveStatus(services: Service[], published: BulletinGroup[]): S
     const history: ServiceHistoryEntry[] = [];
     for (const e of events) {
       const status = e.services[service.id];
-      if (status) history.push({ at: e.at, slug: e.slug, updateId: e.updateId, status, ...(e.dateOnly && { dateOnly: true }) });
+      if (status) history.push({ at: e.at, slug: e.slug, updateId: e.updateId, status });
     }
     const latest = history.at(-1);
     return {
       service,
       status: latest?.status ?? service.status,
       since: latest?.at,
-      ...(latest?.dateOnly && { sinceDateOnly: true }),
       setBy: latest ? { slug: latest.slug, updateId: latest.updateId } : undefined,
       history: history.reverse(),
     };

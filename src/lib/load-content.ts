@@ -285,14 +285,6 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   };
 }
 
-/** Which shown dates were bare dates, taken from the file that gave each date (as the dates themselves are). */
-function dateOnlyOf(f: RawBulletin['fields'], p: RawBulletin['fields'], isTranslation: boolean): DateOnlyFields | undefined {
-  const out: DateOnlyFields = {};
-  const from = (key: keyof DateOnlyFields) => (key === 'published' && isTranslation ? p : f[key] !== undefined ? f : p);
-  for (const key of ['published', 'updated', 'nextUpdate'] as const) if (from(key).dateOnly?.[key]) out[key] = true;
-  return Object.keys(out).length ? out : undefined;
-}
-
 function resolveUpdates(raw: RawBulletin, parent: RawBulletin | undefined, r: FieldReader, rc: ResolveContext): BulletinUpdate[] {
   const own = raw.fields.updates ?? [];
   const source: RawUpdate[] = parent ? parent.fields.updates ?? [] : own;
@@ -368,4 +360,12 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
   return map;
+}
+
+/** Which shown dates were bare dates, taken from the file that gave each date (as the dates themselves are). */
+function dateOnlyOf(f: RawBulletin['fields'], p: RawBulletin['fields'], isTranslation: boolean): DateOnlyFields | undefined {
+  const out: DateOnlyFields = {};
+  const from = (key: keyof DateOnlyFields) => (key === 'published' && isTranslation ? p : f[key] !== undefined ? f : p);
+  for (const key of ['published', 'updated', 'nextUpdate'] as const) if (from(key).dateOnly?.[key]) out[key] = true;
+  return Object.keys(out).length ? out : undefined;
 }

@@ -9,6 +9,7 @@ import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
 import { worstFirst } from './situation.ts';
+import { eventDateOnly } from './listings.ts';
 import type { Bulletin, Localized, Status } from './types.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -161,7 +162,7 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
   out.push(`<section id="status" aria-labelledby="status-h"><h2 id="status-h">${esc(t(lang, 'front.board'))}</h2><ul class="board">`);
   // Worst first, as on the front page: what does not work is what a reader needs first.
   for (const s of worstFirst(model.services)) {
-    const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since, s.sinceDateOnly)}</span>` : '';
+    const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since, s.setBy && eventDateOnly(model, s.setBy.slug, s.setBy.updateId))}</span>` : '';
     out.push(
       `<li>${loc(s.service.name)}: <span class="status status-${s.status}"><span aria-hidden="true">${MARKS[s.status]}</span> ${esc(t(lang, `status.${s.status}`))}</span>${since}</li>`,
     );

@@ -4,6 +4,7 @@
 // No markup at all: Markdown is flattened with markdownToPlainText and lines wrap at 72 characters.
 import { bulletinIn, isPublic, lastActivity, type SiteModel } from '../derive.ts';
 import { formatDateTime, formatMoment, localize } from '../i18n.ts';
+import { eventDateOnly } from '../listings.ts';
 import { markdownToPlainText } from '../markdown.ts';
 import type { Bulletin } from '../types.ts';
 import { absoluteUrl, paths } from '../urls.ts';
@@ -34,7 +35,7 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   add([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
 
   const statusLines = model.services.map((st) => {
-    const since = st.since ? ` (${s.since} ${st.sinceDateOnly ? formatMoment(st.since, lang, site.timezone, true) : when(st.since)})` : '';
+    const since = st.since ? ` (${s.since} ${st.setBy && eventDateOnly(model, st.setBy.slug, st.setBy.updateId) ? formatMoment(st.since, lang, site.timezone, true) : when(st.since)})` : '';
     return `- ${localize(st.service.name, lang, site)}: ${statusLabel(st.status, lang)}${since}`;
   });
   if (model.nextUpdate) statusLines.push('', `${s.nextUpdate}: ${when(model.nextUpdate.at)}`);
