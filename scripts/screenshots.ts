@@ -1,9 +1,11 @@
 // `npm run screenshots [-- --dir dist --out screenshots]`: serves the built site (it builds nothing;
 // run `npm run build` first) and saves full-page PNGs of the front page and of the first bulletin it
-// links to, 375 px (a phone) and 1280 px wide, light and dark, for a person to look at.
+// links to, 375 px (a phone) and 1280 px wide, light and dark, for a person to look at, and prints
+// where the front page's answers sit on a 375×740 phone (tests/helpers/first-screen.ts).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { measureFirstScreen } from '../tests/helpers/first-screen.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
 function parseArgs(argv: string[]): { dir: string; out: string } {
@@ -32,6 +34,16 @@ try {
     as.map((a) => (a as HTMLAnchorElement).href).find((href) => !/\/bulletiner\/$/.test(href)),
   );
   await probe.close();
+  const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const front = await phone.newPage();
+  await front.goto(server.url);
+  const m = await measureFirstScreen(front);
+  await phone.close();
+  console.log(
+    `Startsidan på 375×740 (px från sidans topp): sidhuvud ${m.header}, läget ${m.situation ?? '–'}, tavlan ${m.board}, ` +
+      `första tjänst som inte fungerar ${m.firstNotOperational ?? '–'}, sista ${m.lastNotOperational ?? '–'}, ` +
+      `första telefonnummer ${m.firstPhone ?? '–'}, sidans höjd ${m.height}${m.scrollsSideways ? ', RULLAR I SIDLED' : ''}`,
+  );
   const targets = [{ name: 'front', url: server.url }, ...(bulletin ? [{ name: 'bulletin', url: bulletin }] : [])];
   for (const width of [375, 1280]) {
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -56,8 +56,10 @@ describe('a language with a line in site.yaml and no strings file (se)', () => {
 });
 
 describe('passages in another language carry lang', () => {
-  it('the Finnish front page marks the Swedish site title (the fixture has no Finnish one)', () => {
-    expect(tag(read('fi/index.html'), /<h1\b[^>]*>/)).toContain('lang="sv"');
+  it('the Finnish pages mark the Swedish site title in the header (the fixture has no Finnish one)', () => {
+    expect(tag(read('fi/index.html'), /<span class="site-title"[^>]*>/)).toContain('lang="sv"');
+    // The front page's h1 is the situation, in Finnish.
+    expect(tag(read('fi/index.html'), /<h1\b[^>]*>/)).toBe('<h1>');
   });
 
   it('a Swedish bulletin shown on a Finnish page is marked Swedish, title and text', () => {
@@ -88,6 +90,19 @@ describe('the accessibility statement', () => {
     expect(read('tillganglighet/index.html')).toContain('href="https://www.digg.se/tdosanmalan"');
     // The feedback channel is the contacts that work during the crisis, listed on the page itself.
     expect(read('tillganglighet/index.html')).toContain('href="tel:+4692365000"');
+  });
+
+  it('says what was tested and how, and claims no screen-reader review that did not happen', () => {
+    for (const [rel, tools, noReview] of [
+      ['tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'tangentbordet'], 'Ingen har granskat webbplatsen med skärmläsare'],
+      ['en/tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'keyboard'], 'No one has reviewed the site with a screen reader'],
+      ['fi/tillganglighet/index.html', ['axe-core', 'Chromium', 'Nu HTML Checker', 'lynx', 'Näppäimistöllä'], 'Kukaan ei ole arvioinut sivustoa ruudunlukijalla'],
+    ] as const) {
+      const s = text(read(rel));
+      for (const tool of tools) expect(s, rel).toContain(tool);
+      expect(s, rel).toContain(noReview);
+      expect(s, rel).not.toMatch(/granskats internt|reviewed internally|arvioitu sisäisesti/);
+    }
   });
 
   it('is dated by the build, not by a date frozen into the template', () => {

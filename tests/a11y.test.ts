@@ -168,6 +168,33 @@ for (const s of SITES) {
   });
 }
 
+// The search page is a different page once Pagefind has drawn its box and results (they come from
+// its script and stylesheet): axe runs on it as a reader sees it after searching, in both schemes.
+describe('the search page with results shown', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no violations in ${colorScheme} mode, typed text and result titles included`, async () => {
+      const site = built.get('fixture')!;
+      const { context, page } = await openContext({ colorScheme, viewport: { width: 375, height: 740 } });
+      try {
+        await page.goto(site.server.url + 'sok/');
+        const input = page.locator('#search input');
+        await input.fill('it-angrepp');
+        await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 20_000 });
+        const results = await page.locator('.pagefind-ui__result-link').allInnerTexts();
+        expect(results).toContain('Kommunens it-system är avstängda');
+        // The typed text is readable: its colour is not the box's background.
+        const { color, background } = await input.evaluate((e) => ({ color: getComputedStyle(e).color, background: getComputedStyle(e).backgroundColor }));
+        expect(color).not.toBe(background);
+        const { violations, passed } = await runAxe(page);
+        expect(passed).toBeGreaterThan(10);
+        expect(violations, formatViolations(`/sok/ with results (${colorScheme})`, violations)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
+});
+
 /** Pages (site paths) that scroll sideways at 320 CSS px, with the elements sticking out. */
 async function tooWideAt320(site: BuiltSite, pages: string[]): Promise<string[]> {
   const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
@@ -201,6 +228,23 @@ describe('zoom to 400 % (320 CSS px wide)', () => {
     const wide = await tooWideAt320(site, site.pages.filter((p) => !p.endsWith('offline.html')));
     expect(wide, wide.join('\n')).toEqual([]);
   }, 60_000 + PER_PAGE * 80);
+
+  // The fixture has a public key (tests/fixtures/site/minisign.pub): the page shows it and the
+  // minisign command, whose one long line must wrap inside its box.
+  it('the authenticity page with a key shows the command inside the screen', async () => {
+    const site = built.get('fixture')!;
+    const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
+    try {
+      await page.goto(site.server.url + 'akta/');
+      const command = page.locator('.signature pre');
+      expect(await command.innerText()).toMatch(/^minisign -Vm SHA256SUMS -P RW\S+ && sha256sum -c SHA256SUMS$/);
+      const box = (await command.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+      expect(await tooWideAt320(site, ['akta/', 'en/akta/', 'fi/akta/'])).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   // Long web addresses in the offline edition's links must wrap too (its own STYLE, offline-edition.ts).
   it('the offline editions do not scroll sideways either', async () => {

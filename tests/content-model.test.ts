@@ -130,3 +130,20 @@ describe('status board', () => {
     expect(status('vatten').history).toEqual([]);
   });
 });
+
+describe('dates written without a time', () => {
+  it('are known to be date-only, in the original and in a translation that inherits them', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-dateonly-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const file = path.join(dir, 'bulletins/2022-01-10-vinter.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^published: .*$/m, 'published: 2022-01-10'));
+    const loaded = loadContent(dir) as ValidContent;
+    const group = loaded.bulletins.find((g) => g.slug === '2022-01-10-vinter')!;
+    expect(group.original.dateOnly).toEqual({ published: true });
+    expect(group.versions.get('en')!.dateOnly).toEqual({ published: true });
+    // Times written with a clock time are not.
+    expect(content.bulletins.find((g) => g.slug === '2022-01-10-vinter')!.original.dateOnly).toBeUndefined();
+  });
+});

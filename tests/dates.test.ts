@@ -1,6 +1,7 @@
 // Dates as the content contract defines them, including the summer-time cases YAML loaders get wrong.
 import { describe, expect, it } from 'vitest';
-import { parseContentDate, toIsoWithOffset, toRfc822, zoneOffsetMinutes } from '../src/lib/dates.ts';
+import { isDateOnly, parseContentDate, toIsoWithOffset, toRfc822, zoneOffsetMinutes } from '../src/lib/dates.ts';
+import { formatDateTimeShort, formatMoment } from '../src/lib/i18n.ts';
 
 const TZ = 'Europe/Stockholm';
 const iso = (v: string) => {
@@ -66,5 +67,34 @@ describe('output formats', () => {
   it('knows the offset on both sides of a change', () => {
     expect(zoneOffsetMinutes(new Date('2022-03-27T00:59:59Z'), TZ)).toBe(60);
     expect(zoneOffsetMinutes(new Date('2022-03-27T01:00:00Z'), TZ)).toBe(120);
+  });
+});
+
+describe('a date written without a time', () => {
+  it.each([
+    ['2021-12-28', true],
+    [' 2021-12-28 ', true],
+    ['2021-12-28T00:00', false],
+    ['2021-12-28T00:00:00+01:00', false],
+    [20211228, false],
+    [undefined, false],
+  ])('%j is date-only: %s', (value, expected) => {
+    expect(isDateOnly(value)).toBe(expected);
+  });
+
+  it('is shown as the date alone, in every language; with a time it keeps its clock time', () => {
+    const d = new Date('2021-12-27T23:00:00Z');
+    expect(formatMoment(d, 'sv', TZ, true)).toBe('28 december 2021');
+    expect(formatMoment(d, 'en', TZ, true)).toBe('28 December 2021');
+    expect(formatMoment(d, 'sv', TZ)).toBe('28 december 2021 kl. 00:00');
+  });
+});
+
+describe('short dates for lists', () => {
+  it('leave out the year within half a year of the build, and keep it further away', () => {
+    const now = new Date('2022-01-21T11:00:00Z');
+    expect(formatDateTimeShort(new Date('2021-12-17T15:30:00Z'), 'sv', TZ, now)).toBe('17 dec. 16:30');
+    expect(formatDateTimeShort(new Date('2020-12-17T15:30:00Z'), 'sv', TZ, now)).toBe('17 dec. 2020 16:30');
+    expect(formatDateTimeShort(new Date('2021-12-17T15:30:00Z'), 'en', TZ, now)).toBe('17 Dec, 16:30');
   });
 });

@@ -99,7 +99,7 @@ describe('incremental builds', () => {
   it('after a status change: the other bulletin naming the service shows the new status, as from scratch', () => {
     expect(runs.status!.reused).toBe(18 - 6);
     expect(trees.status).toEqual(scratch.status);
-    expect(winterInEnglish).toMatch(/class="svc svc-down">\s*<a [^>]*>E-mail<\/a>/);
+    expect(winterInEnglish).toMatch(/class="svc svc-down">\s*<span class="svc-name"><a [^>]*>E-mail<\/a>/);
   });
 
   it('after a site setting changed: every page is rendered again, as from scratch', () => {

@@ -32,6 +32,11 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(source)).toBe(html);
   });
 
+  it('starts headings lower where the text sits under a heading of its own (headingBase)', () => {
+    expect(renderMarkdown('## A\n\n### B', { headingBase: 4 })).toBe('<h4>A</h4>\n<h5>B</h5>\n');
+    expect(renderMarkdown('# A', { headingBase: 3 })).toBe('<h3>A</h3>\n');
+  });
+
   it('renders images with alt, size and lazy loading through the resolver', () => {
     const html = renderMarkdown('![Karta](images/k.png)', {
       resolveImage: () => ({ src: '/media/bulletins/images/k.png', width: 640, height: 400 }),

@@ -73,7 +73,9 @@ describe('status board', () => {
   it('gives every service its status in words, set by the latest published event', () => {
     const front = read('index.html');
     expect(boardEntry(front, 'Hemtjänst')).toContain('Reservrutiner');
-    expect(boardEntry(front, 'E-post')).toMatch(/Fungerar sedan 1 maj 2022 kl\. 08:00/);
+    // Services that work share one line on the front page; the service page says since when.
+    expect(boardEntry(front, 'E-post')).toMatch(/Fungerar.*E-post/s);
+    expect(text(read('tjanster/epost/index.html'))).toMatch(/Fungerar.*1 maj 2022 kl\. 08:00/);
     expect(boardEntry(front, 'Löner')).toContain('Fungerar delvis');
     // Only a draft and a future bulletin say the water is down.
     expect(boardEntry(front, 'Vatten och avlopp')).toContain('Fungerar');
@@ -252,5 +254,26 @@ describe('sitemap', () => {
       .map((f) => SITE + f.replace(/index\.html$/, ''))
       .sort();
     expect(locs).toEqual(pages);
+  });
+
+  it('says when each page last changed: a bulletin at its latest news, the front page at the latest of all', () => {
+    const xml = read('sitemap.xml');
+    const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(urls.length).toBe([...xml.matchAll(/<url>/g)].length);
+    for (const [, lastmod] of urls) expect(lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    const lastmod = new Map(urls);
+    expect(lastmod.get(`${SITE}bulletiner/2022-01-10-vinter/`)).toBe('2022-05-01T08:00:00+02:00');
+    expect(lastmod.get(`${SITE}tjanster/epost/`)).toBe('2022-05-01T08:00:00+02:00');
+    expect(lastmod.get(SITE)! >= lastmod.get(`${SITE}bulletiner/2022-01-10-vinter/`)!).toBe(true);
+  });
+});
+
+describe('feeds linked from every page', () => {
+  it('links the RSS feed and the JSON Feed of the page\'s language', () => {
+    for (const [rel, prefix] of [['index.html', '/'], ['en/bulletiner/2022-01-10-vinter/index.html', '/en/']] as const) {
+      const html = read(rel);
+      expect(html).toContain(`<link rel="alternate" type="application/rss+xml" href="${prefix}rss.xml"`);
+      expect(html).toContain(`<link rel="alternate" type="application/feed+json" href="${prefix}feed.json"`);
+    }
   });
 });

@@ -120,15 +120,17 @@ function expectInOrder(text: string, parts: string[]): void {
 describe('in lynx (text browser)', () => {
   const junk = [/\{|\}/, /var\(--/, /function\s*\(/, /<\/?[a-z]+[ >]/i, /@media/, /&[a-z]+;/];
 
-  it('the front page reads as heading, next update, status board line by line, contacts', async () => {
+  it('the front page reads as the situation and next update, status board line by line (worst first), contacts', async () => {
     const text = await lynx('');
     expectInOrder(text, [
       'Information från Testby kommun',
-      'Nästa uppdatering kommer 2 juni 2022 kl. 10:00',
+      'Läget 21 maj 2022 kl. 09:15',
+      '2 av 4 tjänster fungerar inte som vanligt. Nästa uppdatering kommer',
       'Så fungerar tjänsterna',
+      'Hit kan du vända dig nu',
     ]);
     const lines = text.split('\n').map((l) => l.trim());
-    const board = ['Vatten och avlopp: ✓ Fungerar', 'Hemtjänst: ! Reservrutiner', 'E-post: ✓ Fungerar', 'Löner: ◐ Fungerar delvis'];
+    const board = ['Hemtjänst: ! Reservrutiner', 'Löner: ◐ Fungerar delvis', '✓ Fungerar: Vatten och avlopp, E-post'];
     const at = board.map((b) => lines.findIndex((l) => l.includes(b)));
     expect(at.every((i) => i >= 0), `board lines missing in:\n${text}`).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -137,16 +139,19 @@ describe('in lynx (text browser)', () => {
     for (const j of junk) expect(text).not.toMatch(j);
   });
 
-  it('a bulletin reads as title, sender and times, text, updates, numbers', async () => {
+  it('a bulletin reads as title, sender and times, updates newest first, the original text, numbers', async () => {
     const text = await lynx(BULLETIN);
     expectInOrder(text, [
       'Kommunens it-system är avstängda',
       'Testby kommun',
       'Publicerad',
       '10 januari 2022 kl. 09:00',
-      'Vad har hänt?',
+      'Uppdateringar, senaste först',
       '1 maj 2022 kl. 08:00',
       'E-posten fungerar helt igen.',
+      '11 januari 2022 kl. 12:00',
+      'Ursprungligt meddelande från 10 januari 2022 kl. 09:00',
+      'Vad har hänt?',
       '112',
       '113 13',
       '1177',

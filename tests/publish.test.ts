@@ -1,7 +1,7 @@
 // Signed releases: `npm run keygen` then `npm run package`, checked with the real tools a
 // journalist would use (minisign, sha256sum), and broken on purpose to see them refuse.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,8 @@ describe('keygen → package → minisign', () => {
     home = path.join(tmp, 'home');
     content = path.join(tmp, 'content');
     cpSync(FIXTURE, content, { recursive: true });
+    // The fixture has a public key of its own (for the authenticity page); this test makes a new pair.
+    rmSync(path.join(content, 'minisign.pub'));
     site = fakeSite(path.join(tmp, 'dist'));
     release = path.join(tmp, 'release');
     const env = { HOME: home, KRISINFO_CONTENT: content, KRISINFO_SECRET_KEY: undefined };

@@ -1,7 +1,7 @@
 // Any host, any path: the fixture built for https://example.github.io/kalix/, signed with
 // `npm run package`, served by a plain static server at /kalix/ (no rewrites), and crawled from the
 // front page as a reader's browser and a feed reader would follow it.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, runScript, tempDir, type BuildResult } from './helpers/build.ts';
@@ -73,6 +73,8 @@ describe('the site on a sub-path (https://example.github.io/kalix/)', () => {
     const tmp = tempDir('krisinfo-subpath-');
     content = path.join(tmp, 'content');
     cpSync(path.join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
+    // The fixture has a public key of its own (for the authenticity page); this test signs with a new pair.
+    rmSync(path.join(content, 'minisign.pub'));
     const siteYaml = path.join(content, 'site.yaml');
     writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace(/^url:.*$/m, `url: ${SITE_URL}`));
     const env = { HOME: path.join(tmp, 'home'), KRISINFO_CONTENT: content };

@@ -138,6 +138,14 @@ export function parseContentDate(value: unknown, timeZone: string): DateParseRes
   return { ok: true, date: new Date(utc) };
 }
 
+/**
+ * Whether a value from content is a bare date (`2021-12-28`): it means the day, not midnight, so
+ * pages show the date without a clock time.
+ */
+export function isDateOnly(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /** ISO 8601 with the site's offset, e.g. `2022-01-07T16:00:00+01:00`, for `<time datetime>`. */

@@ -74,15 +74,15 @@ export function localizedLang(value: Localized | undefined, lang: string, site: 
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}|${withTime}`;
+function formatter(lang: string, timeZone: string, withTime: boolean, month: 'long' | 'short' = 'long', withYear = true): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${withTime}|${month}|${withYear}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(intlLocale(lang), {
       timeZone,
       day: 'numeric',
-      month: 'long',
-      year: 'numeric',
+      month,
+      ...(withYear ? { year: 'numeric' as const } : {}),
       ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
     });
     formatters.set(key, f);
@@ -106,8 +106,26 @@ export function formatDateTime(date: Date, lang: string, timeZone: string): stri
   return text;
 }
 
+/** Within this long before or after the reference time, a short date leaves out the year. */
+const SHORT_DATE_WITHOUT_YEAR_MS = 180 * 24 * 3600 * 1000;
+
+/**
+ * "17 dec. 16:30": the same moment in fewer letters, where a list must fit a phone's line. The
+ * year is left out when the moment lies within half a year of `reference` (the build's time),
+ * where no reader can take it for another year; `<time datetime>` keeps the full date.
+ */
+export function formatDateTimeShort(date: Date, lang: string, timeZone: string, reference: Date): string {
+  const near = Math.abs(reference.getTime() - date.getTime()) < SHORT_DATE_WITHOUT_YEAR_MS;
+  return formatter(lang, timeZone, true, 'short', !near).format(date);
+}
+
 export function formatDate(date: Date, lang: string, timeZone: string): string {
   return formatter(lang, timeZone, false).format(date);
+}
+
+/** A date from content as written: with its clock time, or the date alone when only a date was given. */
+export function formatMoment(date: Date, lang: string, timeZone: string, dateOnly = false): string {
+  return dateOnly ? formatDate(date, lang, timeZone) : formatDateTime(date, lang, timeZone);
 }
 
 /** The name of a language in that language, for the language switch ("Suomi", "English"). */

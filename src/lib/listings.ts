@@ -23,6 +23,14 @@ export function staffBulletins(model: SiteModel): BulletinGroup[] {
 // A service page looks up the bulletin of every event in its history: an index, not a scan each time.
 const bySlug = new WeakMap<SiteModel, Map<string, BulletinGroup>>();
 
+/**
+ * Whether the time of a status event was written as a bare date: a bulletin's `published` written
+ * `2021-12-28` (updates always have a clock time). Such a time is shown as the date alone.
+ */
+export function eventDateOnly(model: SiteModel, slug: string, updateId?: string): boolean {
+  return !updateId && bulletinBySlug(model, slug, model.defaultLang)?.dateOnly?.published === true;
+}
+
 /** The bulletin a status event belongs to, in the reader's language, for links and titles. */
 export function bulletinBySlug(model: SiteModel, slug: string, lang: string) {
   let index = bySlug.get(model);

@@ -14,7 +14,7 @@ import { toIsoWithOffset } from './dates.ts';
 import { unfilledTemplate } from './template-check.ts';
 import { untranslatedFields } from './translation-check.ts';
 import type { Problem } from './problems.ts';
-import type { Bulletin, BulletinUpdate, ImageRef, Page, Service, Site } from './types.ts';
+import type { Bulletin, BulletinUpdate, DateOnlyFields, ImageRef, Page, Service, Site } from './types.ts';
 
 export interface BulletinGroup {
   slug: string;
@@ -348,6 +348,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     services: statusSource.services ?? {},
     pinned: f.pinned ?? p.pinned ?? false,
     nextUpdate: f.nextUpdate ?? p.nextUpdate,
+    dateOnly: dateOnlyOf(f, p, parent !== undefined),
     draft: (parent ? p.draft || f.draft : f.draft) ?? false,
     image,
     sms: f.sms ?? p.sms,
@@ -446,4 +447,12 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
   return map;
+}
+
+/** Which shown dates were bare dates, taken from the file that gave each date (as the dates themselves are). */
+function dateOnlyOf(f: RawBulletin['fields'], p: RawBulletin['fields'], isTranslation: boolean): DateOnlyFields | undefined {
+  const out: DateOnlyFields = {};
+  const from = (key: keyof DateOnlyFields) => (key === 'published' && isTranslation ? p : f[key] !== undefined ? f : p);
+  for (const key of ['published', 'updated', 'nextUpdate'] as const) if (from(key).dateOnly?.[key]) out[key] = true;
+  return Object.keys(out).length ? out : undefined;
 }

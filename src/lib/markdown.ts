@@ -2,7 +2,9 @@
 // Raw HTML is off (a bulletin is never trusted to carry markup: `<script>` comes out as text),
 // and markdown-it's validateLink drops `javascript:`, `vbscript:`, `file:` and `data:` links.
 import MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { findPhoneNumbers, telHref } from './phone.ts';
 
 export interface ResolvedImage {
   /** URL of the default variant, as the page should reference it. */
@@ -23,6 +25,8 @@ export interface RenderOptions {
   absoluteBase?: string;
   /** Images after the first screenful load lazily; lead images are not in the body. */
   lazyImages?: boolean;
+  /** The level the text's top headings get (default 2: under the page's h1). */
+  headingBase?: number;
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -40,16 +44,62 @@ function absolutize(url: string, base: string | undefined): string {
 
 // Headings in a bulletin start at h2 (the page title is the one h1) and keep their steps: officers
 // write `## Vad har hänt?` as often as `# Vad har hänt?`, and a page must not jump from h1 to h3.
+// Where the text sits under a heading of its own (the offline edition's h3 per bulletin), it starts lower.
 md.core.ruler.push('shift_headings', (state) => {
   const levels = state.tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
   if (levels.length === 0) return;
-  const shift = 2 - Math.min(...levels);
+  const base = (state.env as RenderEnv | undefined)?.options?.headingBase ?? 2;
+  const shift = base - Math.min(...levels);
   for (const token of state.tokens) {
     if (token.type === 'heading_open' || token.type === 'heading_close') {
       token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
     }
   }
 });
+
+// Phone numbers in the text become tel: links, as in the contact list, so a reader on a phone can
+// tap "0923-650 00" in a bulletin. What counts as a number is phone.ts's findPhoneNumbers; text that
+// is already a link is left alone.
+md.core.ruler.after('linkify', 'phone_links', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: Token[] = [];
+    let insideLink = 0;
+    let before = '';
+    for (const token of block.children) {
+      if (token.type === 'link_open') insideLink++;
+      else if (token.type === 'link_close') insideLink--;
+      const found = token.type === 'text' && insideLink === 0 ? findPhoneNumbers(token.content, before) : [];
+      if (token.type === 'text' || token.type === 'code_inline') before += token.content;
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') before += ' ';
+      if (found.length === 0) {
+        out.push(token);
+        continue;
+      }
+      let at = 0;
+      for (const phone of found) {
+        if (phone.start > at) out.push(textToken(state, token.content.slice(at, phone.start), token.level));
+        const open = new state.Token('link_open', 'a', 1);
+        open.attrs = [['href', telHref(phone.text)]];
+        open.level = token.level;
+        out.push(open, textToken(state, phone.text, token.level + 1));
+        const close = new state.Token('link_close', 'a', -1);
+        close.level = token.level;
+        out.push(close);
+        at = phone.end;
+      }
+      if (at < token.content.length) out.push(textToken(state, token.content.slice(at), token.level));
+    }
+    block.children = out;
+  }
+});
+
+function textToken(state: StateCore, content: string, level: number): Token {
+  const token = new state.Token('text', '', 0);
+  token.content = content;
+  token.level = level;
+  return token;
+}
 
 md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
   const token = tokens[idx]!;
@@ -116,7 +166,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   if (!cacheable) return md.render(source, env);
   let rendered = renderCache.get(cacheable.scope);
   if (!rendered) renderCache.set(cacheable.scope, (rendered = new Map()));
-  const key = `${cacheable.key}\u0000${options.absoluteBase ?? ''}\u0000${options.lazyImages ?? ''}\u0000${source}`;
+  const key = `${cacheable.key}\u0000${options.absoluteBase ?? ''}\u0000${options.lazyImages ?? ''}\u0000${options.headingBase ?? ''}\u0000${source}`;
   let html = rendered.get(key);
   if (html === undefined) rendered.set(key, (html = md.render(source, env)));
   return html;

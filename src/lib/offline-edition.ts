@@ -4,11 +4,13 @@
 // anything at all, so a copy passed around can never phone home or break.
 import { toIsoWithOffset } from './dates.ts';
 import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from './derive.ts';
-import { formatDateTime, localize, localizedLang, t } from './i18n.ts';
+import { formatMoment, localize, localizedLang, t } from './i18n.ts';
 import { escapeHtml } from './feeds/item-html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { ownValue } from './own.ts';
 import { NATIONAL_NUMBERS, telHref } from './phone.ts';
+import { worstFirst } from './situation.ts';
+import { eventDateOnly } from './listings.ts';
 import type { Bulletin, Localized, Status } from './types.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -85,7 +87,8 @@ const MARKS: Record<Status, string> = { down: '✕', manual: '!', degraded: '◐
 
 const STYLE = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#111;background:#fff}
-body{max-width:42rem;margin:0 auto;padding:1rem}
+body{max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
+h1,h2,h3,th,td{overflow-wrap:anywhere}
 header{border-bottom:3px solid #111;margin-bottom:1rem}
 .logo{max-height:3rem;width:auto}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #999}
@@ -109,7 +112,8 @@ export function buildOfflineEdition(input: OfflineInput): string {
   const tz = site.timezone;
   const other = (l: string) => (l !== lang ? ` lang="${esc(l)}"` : '');
   const loc = (v: Localized | undefined) => `<span${other(localizedLang(v, lang, site))}>${esc(localize(v, lang, site))}</span>`;
-  const time = (d: Date) => `<time datetime="${toIsoWithOffset(d, tz)}">${esc(formatDateTime(d, lang, tz))}</time>`;
+  const time = (d: Date, dateOnly = false) =>
+    `<time datetime="${toIsoWithOffset(d, tz).slice(0, dateOnly ? 10 : undefined)}">${esc(formatMoment(d, lang, tz, dateOnly))}</time>`;
   const img = (src: string, alt: string, cls = '') => {
     const found = images.get(src);
     if (!found) return '';
@@ -120,6 +124,8 @@ export function buildOfflineEdition(input: OfflineInput): string {
     renderMarkdown(source, {
       absoluteBase: pageUrl,
       lazyImages: false,
+      // Under the bulletin's h3: the text's own headings start at h4, never right after the h2.
+      headingBase: 4,
       resolveImage: (written) => {
         const src = input.resolveBodyImage(written, file);
         const found = src ? images.get(src) : undefined;
@@ -155,8 +161,9 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
   }
 
   out.push(`<section id="status" aria-labelledby="status-h"><h2 id="status-h">${esc(t(lang, 'front.board'))}</h2><ul class="board">`);
-  for (const s of model.services) {
-    const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since)}</span>` : '';
+  // Worst first, as on the front page: what does not work is what a reader needs first.
+  for (const s of worstFirst(model.services)) {
+    const since = s.since ? ` <span class="meta">${esc(t(lang, 'status.since'))} ${time(s.since, s.setBy && eventDateOnly(model, s.setBy.slug, s.setBy.updateId))}</span>` : '';
     out.push(
       `<li>${loc(s.service.name)}: <span class="status status-${s.status}"><span aria-hidden="true">${MARKS[s.status]}</span> ${esc(t(lang, `status.${s.status}`))}</span>${since}</li>`,
     );
@@ -201,15 +208,15 @@ ${site.logo ? img(site.logo, '', 'logo') : ''}
     const lines = [`<article id="${esc(b.slug)}">`, `<h3${textLang}>${esc(b.title)}</h3>`];
     const meta = [
       `<span class="sev-${b.severity}">${esc(t(lang, `severity.${b.severity}`))}</span>`,
-      `${esc(t(lang, 'bulletin.published'))} ${time(b.published)}`,
+      `${esc(t(lang, 'bulletin.published'))} ${time(b.published, b.dateOnly?.published)}`,
     ];
-    if (b.updated) meta.push(`${esc(t(lang, 'bulletin.updated'))} ${time(b.updated)}`);
+    if (b.updated) meta.push(`${esc(t(lang, 'bulletin.updated'))} ${time(b.updated, b.dateOnly?.updated)}`);
     if (b.untranslated) meta.push(esc(word(lang, 'untranslated')));
     lines.push(`<p class="meta">${meta.join(' · ')}</p>`);
     lines.push(`<p class="summary"${textLang}>${esc(b.summary)}</p>`);
     if (b.image) lines.push(`<p>${img(b.image.src, b.image.alt)}${b.image.credit ? `<br><small>${esc(b.image.credit)}</small>` : ''}</p>`);
     lines.push(`<div${textLang}>${markdown(b.body, b.file, url)}</div>`);
-    if (b.nextUpdate) lines.push(`<p><strong>${esc(t(lang, 'bulletin.nextUpdate'))}:</strong> ${time(b.nextUpdate)}</p>`);
+    if (b.nextUpdate) lines.push(`<p><strong>${esc(t(lang, 'bulletin.nextUpdate'))}:</strong> ${time(b.nextUpdate, b.dateOnly?.nextUpdate)}</p>`);
     if (b.updates.length) {
       lines.push(`<h4>${esc(t(lang, 'bulletin.updates'))}</h4><ul class="updates">`);
       for (const u of b.updates) {

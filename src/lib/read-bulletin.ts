@@ -1,11 +1,12 @@
 // One bulletin file as written: the fields it sets (a translation sets only some), checked for
 // form. Required fields and inheritance are settled in load-content.ts, which knows the twins.
+import { isDateOnly } from './dates.ts';
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
 import { findImages } from './markdown.ts';
 import { setOwn } from './own.ts';
 import { bodyTextProblems, yamlTextProblems } from './text-safety.ts';
 import { splitFrontmatter, type YamlSource } from './yaml-source.ts';
-import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Severity, type Status } from './types.ts';
+import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type DateOnlyFields, type Severity, type Status } from './types.ts';
 import type { Problem } from './problems.ts';
 
 export const BULLETIN_FIELDS = [
@@ -35,6 +36,8 @@ export interface RawBulletinFields {
   services?: Record<string, Status>;
   pinned?: boolean;
   nextUpdate?: Date;
+  /** Which dates this file writes as a bare date. */
+  dateOnly?: DateOnlyFields;
   draft?: boolean;
   image?: string;
   imageAlt?: string;
@@ -107,6 +110,9 @@ export function readBulletin(text: string, file: string, slug: string, lang: str
     imageDecorative: has('imageDecorative') ? r.boolean('imageDecorative', false) : undefined,
     sms: r.string('sms', { max: SMS_MAX }),
   };
+  const dateOnly: DateOnlyFields = {};
+  for (const key of ['published', 'updated', 'nextUpdate'] as const) if (isDateOnly(yaml.value[key])) dateOnly[key] = true;
+  if (Object.keys(dateOnly).length) fields.dateOnly = dateOnly;
   if (has('updates')) {
     fields.updates = r.entries('updates').map((u, index) => {
       u.warnUnknown(['at', 'text', 'services']);

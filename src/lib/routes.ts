@@ -1,6 +1,6 @@
 // Which pages the site has, per language: the params for Astro's getStaticPaths and the full list
 // the sitemap needs. Every page exists in every language (untranslated text shows with a notice).
-import type { SiteModel } from './derive.ts';
+import { bulletinIn, isForStaff, isPublic, lastActivity, type SiteModel } from './derive.ts';
 import { getSiteModel } from './site-data.ts';
 import type { PageGroup } from './load-content.ts';
 import type { Site } from './types.ts';
@@ -26,16 +26,33 @@ export function languagePaths() {
   return perLanguage(getSiteModel().site);
 }
 
-/** Every page path of one language, in the order a sitemap reader would expect. */
-export function pagePathsIn(model: SiteModel, pages: PageGroup[], lang: string): string[] {
-  const { site } = model;
+/** A page of the site and when what it shows last changed, for the sitemap's <loc> and <lastmod>. */
+export interface SitePage {
+  path: string;
+  lastmod: Date;
+}
+
+/**
+ * Every page of one language, in the order a sitemap reader would expect, with when it last
+ * changed: a bulletin at its latest news, a service at its latest status change, the lists at the
+ * latest news they show. Pages with no date of their own (search, the standing pages, which show
+ * the build's date) carry the build's time.
+ */
+export function pagesIn(model: SiteModel, pages: PageGroup[], lang: string): SitePage[] {
+  const { site, now } = model;
+  const latest = (groups: SiteModel['bulletins']) =>
+    groups.reduce<Date | undefined>((t, g) => {
+      const at = lastActivity(bulletinIn(g, lang));
+      return !t || at > t ? at : t;
+    }, undefined) ?? now;
+  const news = latest(model.bulletins);
   return [
-    paths.home(site, lang),
-    paths.archive(site, lang),
-    ...model.bulletins.map((g) => paths.bulletin(site, lang, g.slug)),
-    ...model.services.map((s) => paths.service(site, lang, s.service.id)),
-    paths.staff(site, lang),
-    paths.search(site, lang),
-    ...pages.map((p) => paths.page(site, lang, p.slug)),
+    { path: paths.home(site, lang), lastmod: news },
+    { path: paths.archive(site, lang), lastmod: latest(model.bulletins.filter((g) => isPublic(g.original))) },
+    ...model.bulletins.map((g) => ({ path: paths.bulletin(site, lang, g.slug), lastmod: lastActivity(bulletinIn(g, lang)) })),
+    ...model.services.map((s) => ({ path: paths.service(site, lang, s.service.id), lastmod: s.history[0]?.at ?? news })),
+    { path: paths.staff(site, lang), lastmod: latest(model.bulletins.filter((g) => isForStaff(g.original))) },
+    { path: paths.search(site, lang), lastmod: now },
+    ...pages.map((p) => ({ path: paths.page(site, lang, p.slug), lastmod: now })),
   ];
 }

@@ -73,6 +73,9 @@ export interface BulletinUpdate {
   id: string;
 }
 
+/** The date fields of a bulletin written as a bare date (`2021-12-28`): shown without a clock time. */
+export type DateOnlyFields = Partial<Record<'published' | 'updated' | 'nextUpdate', true>>;
+
 /** One language version of a bulletin, with inherited fields already filled in. */
 export interface Bulletin {
   slug: string;
@@ -92,6 +95,8 @@ export interface Bulletin {
   services: Record<string, Status>;
   pinned: boolean;
   nextUpdate?: Date;
+  /** Which of published, updated and nextUpdate were written as a bare date. */
+  dateOnly?: DateOnlyFields;
   draft: boolean;
   image?: ImageRef;
   sms?: string;

@@ -1,7 +1,8 @@
-// sitemap.xml: every page of every language, with absolute URLs and its language alternates.
+// sitemap.xml: every page of every language, with absolute URLs, when it last changed and its language alternates.
 import type { APIRoute } from 'astro';
 import { standingPages } from '../lib/default-pages.ts';
-import { pagePathsIn } from '../lib/routes.ts';
+import { toIsoWithOffset } from '../lib/dates.ts';
+import { pagesIn } from '../lib/routes.ts';
 import { getSiteData } from '../lib/site-data.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
@@ -11,14 +12,15 @@ export const GET: APIRoute = () => {
   const { model, content } = getSiteData();
   const { site } = model;
   const pages = standingPages(site, content.pages, model.now);
-  const byLang = new Map(site.languages.map((l) => [l, pagePathsIn(model, pages, l)]));
+  const byLang = new Map(site.languages.map((l) => [l, pagesIn(model, pages, l)]));
   const urls: string[] = [];
   for (const lang of site.languages) {
     byLang.get(lang)!.forEach((p, i) => {
       const alternates = site.languages
-        .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${esc(absoluteUrl(site, byLang.get(l)![i]!))}"/>`)
+        .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${esc(absoluteUrl(site, byLang.get(l)![i]!.path))}"/>`)
         .join('');
-      urls.push(`<url><loc>${esc(absoluteUrl(site, p))}</loc>${alternates}</url>`);
+      const lastmod = `<lastmod>${toIsoWithOffset(p.lastmod, site.timezone)}</lastmod>`;
+      urls.push(`<url><loc>${esc(absoluteUrl(site, p.path))}</loc>${lastmod}${alternates}</url>`);
     });
   }
   const xml =

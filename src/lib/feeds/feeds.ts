@@ -7,7 +7,7 @@ import type { BulletinGroup } from '../load-content.ts';
 import { absoluteUrl, paths } from '../urls.ts';
 import { itemsOf, newestFirst, type FeedItem, type ItemContext } from './items.ts';
 import { FEED_MAX_ITEMS } from './settings.ts';
-import { feedStrings } from './strings.ts';
+import { feedStrings, statusLabel } from './strings.ts';
 
 export type FeedKind = 'main' | 'staff' | 'service';
 
@@ -88,16 +88,25 @@ export function staffFeed(ctx: ItemContext, lang: string): Feed {
   );
 }
 
+/** The item with another title; its html stays made on first read (items.ts withLazyHtml). */
+function retitled(item: FeedItem, title: string): FeedItem {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(item), title: { value: title, enumerable: true } }) as FeedItem;
+}
+
 export function serviceFeed(ctx: ItemContext, lang: string, serviceId: string): Feed {
   const { site, model } = ctx;
   const state = model.services.find((s) => s.service.id === serviceId);
   if (!state) throw new Error(`No service with id ${serviceId}`);
   const name = localize(state.service.name, lang, site);
   // The events that named the service, as items: a bulletin (no updateId) or one of its updates.
-  const wanted = new Set(state.history.map((h) => `${h.slug}\u0000${h.updateId ?? ''}`));
+  const statusBy = new Map(state.history.map((h) => [`${h.slug}\u0000${h.updateId ?? ''}`, h.status]));
   const named = new Set(state.history.map((h) => h.slug));
   const groups = model.bulletins.filter((g) => named.has(g.slug));
-  const items = itemsFor(ctx, groups, lang).filter((i) => wanted.has(`${i.slug}\u0000${i.updateId ?? ''}`));
+  // A reader of this feed wants the new status first: "Växel och telefoner: reservrutiner – <bulletin>".
+  const items = itemsFor(ctx, groups, lang).flatMap((i) => {
+    const status = statusBy.get(`${i.slug}\u0000${i.updateId ?? ''}`);
+    return status ? [retitled(i, `${name}: ${statusLabel(status, lang).toLowerCase()} – ${i.title}`)] : [];
+  });
   return feed(
     ctx,
     {

@@ -3,7 +3,8 @@
 // service, then every public bulletin (latest news first) with its times, then the contacts.
 // No markup at all: Markdown is flattened with markdownToPlainText and lines wrap at 72 characters.
 import { bulletinIn, isPublic, lastActivity, type SiteModel } from '../derive.ts';
-import { formatDateTime, localize } from '../i18n.ts';
+import { formatDateTime, formatMoment, localize } from '../i18n.ts';
+import { eventDateOnly } from '../listings.ts';
 import { markdownToPlainText } from '../markdown.ts';
 import type { Bulletin } from '../types.ts';
 import { absoluteUrl, paths } from '../urls.ts';
@@ -34,7 +35,7 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   add([site.sender, localize(site.title, lang, site), absoluteUrl(site, paths.home(site, lang)), `${s.generated} ${when(model.now)}`].join('\n'));
 
   const statusLines = model.services.map((st) => {
-    const since = st.since ? ` (${s.since} ${when(st.since)})` : '';
+    const since = st.since ? ` (${s.since} ${st.setBy && eventDateOnly(model, st.setBy.slug, st.setBy.updateId) ? formatMoment(st.since, lang, site.timezone, true) : when(st.since)})` : '';
     return `- ${localize(st.service.name, lang, site)}: ${statusLabel(st.status, lang)}${since}`;
   });
   if (model.nextUpdate) statusLines.push('', `${s.nextUpdate}: ${when(model.nextUpdate.at)}`);
@@ -82,15 +83,15 @@ function stripTags(text: string): string {
 function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {
   const { site } = model;
   const s = feedStrings(lang);
-  const when = (d: Date) => formatDateTime(d, lang, site.timezone);
-  const times = [`${s.published} ${when(b.published)}`];
-  if (b.updated && b.updated > b.published) times.push(`${s.updated} ${when(b.updated)}`);
+  const when = (d: Date, dateOnly?: boolean) => formatMoment(d, lang, site.timezone, dateOnly);
+  const times = [`${s.published} ${when(b.published, b.dateOnly?.published)}`];
+  if (b.updated && b.updated > b.published) times.push(`${s.updated} ${when(b.updated, b.dateOnly?.updated)}`);
   const parts = [heading(b.title, lang, '-'), `${times.join('. ')}.`, absoluteUrl(site, paths.bulletin(site, lang, b.slug))];
   if (b.untranslated) parts.push(s.untranslated);
   parts.push('', b.summary);
   const head = wrapText(stripTags(parts.join('\n')));
   const rest = [head, '', flatText(b.body)];
-  if (b.nextUpdate && b.nextUpdate > model.now) rest.push('', `${s.nextUpdate}: ${when(b.nextUpdate)}`);
+  if (b.nextUpdate && b.nextUpdate > model.now) rest.push('', `${s.nextUpdate}: ${when(b.nextUpdate, b.dateOnly?.nextUpdate)}`);
   if (b.updates.length) {
     rest.push('', `${s.updates}:`);
     for (const u of b.updates) rest.push('', `* ${when(u.at)}`, flatText(u.text));
