@@ -16,6 +16,8 @@ import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
+import { formatCliMessage } from '../src/lib/cli/output.ts';
+import { findSecretKeys } from '../src/lib/secret-key-scan.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
 
 const HELP = `Användning: npm run package -- [--site MAPP] [--out MAPP] [--secret-key FIL] [--public-key FIL]
@@ -90,6 +92,11 @@ async function main(): Promise<number> {
 
   if (!existsSync(path.join(o.site, 'index.html'))) {
     console.error(`${rel(o.site)}/ innehåller ingen byggd webbplats (index.html saknas). Kör npm run build först.`);
+    return 1;
+  }
+  const secrets = findSecretKeys(o.site);
+  if (secrets.length) {
+    console.error(formatCliMessage({ code: 'package.secret-key', params: { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') } }, 'sv'));
     return 1;
   }
   if (!existsSync(o.publicKey)) {
