@@ -3,12 +3,14 @@
 // by its PID. It serves folders the way deploy/nginx/krisinfo.conf does (gzip, the security
 // headers, folder addresses to index.html, the site's 404 page).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 const HEADERS = path.resolve(import.meta.dirname, '../../../deploy/nginx/krisinfo-headers.conf');
+/** Debian puts it in /usr/sbin, which is not on every user's PATH. */
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 
 /** A port nothing listens on now: the OS picks it for a moment's listener on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -96,7 +98,7 @@ export async function startNginx(roots: string[], options: NginxOptions = {}): P
   for (const root of roots) sites.push({ root: path.resolve(root), port: await freePort() });
   const conf = path.join(prefix, 'nginx.conf');
   writeFileSync(conf, config(prefix, sites, options));
-  const child: ChildProcess = spawn('nginx', ['-p', prefix, '-c', conf, '-e', path.join(prefix, 'error.log')], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-c', conf, '-e', path.join(prefix, 'error.log')], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await Promise.race([
