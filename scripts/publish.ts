@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom } from '../src/lib/cli/content-context.ts';
-import { CliError, EXIT_CONTENT, EXIT_OK, EXIT_USAGE, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { publicKeyPath } from '../src/lib/key-paths.ts';
 import { loadContent } from '../src/lib/load-content.ts';
@@ -35,6 +35,7 @@ content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och 
   --only NAMN        bara det här målet (kan upprepas)
   --release MAPP     ladda upp en befintlig release (release/<tid>/) i stället för att bygga en ny
   --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key)
+  --wait SEKUNDER    så länge ett git-mål (GitHub/GitLab Pages) får bygga innan det kontrolleras (standard 300)
   --releases MAPP    där nya releaser sparas (standard release/)
   --out MAPP         byggets mapp (standard dist/ eller KRISINFO_OUT)
   --content MAPP     innehållsmappen (standard content/ eller KRISINFO_CONTENT)
@@ -61,6 +62,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
   });
 }
 
+/** A path as the officer reads it: relative inside the project, absolute elsewhere. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(p));
+  return rel && !rel.startsWith('..') ? rel : path.resolve(p);
+}
+
 function hasTool(tool: string): boolean {
   return spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -80,6 +87,7 @@ async function main(): Promise<number> {
       release: { type: 'string' },
       releases: { type: 'string' },
       'secret-key': { type: 'string' },
+      wait: { type: 'string' },
       out: { type: 'string' },
       content: { type: 'string' },
       lang: { type: 'string' },
@@ -111,6 +119,8 @@ async function main(): Promise<number> {
   const targets = content.publish.filter((t) => !only.length || only.includes(t.name));
   if (!targets.length) throw new CliError({ code: 'publish.no-targets', params: { value: `${label}/${PUBLISH_FILE}` } });
   const keyFile = publicKeyPath(dir);
+  const wait = Number(stringOpt(args, 'wait') ?? 300);
+  if (!Number.isFinite(wait) || wait < 0) throw new CliError({ code: 'cli.unknown-option', params: { value: `--wait ${stringOpt(args, 'wait')}`, command: 'publish' } });
 
   // 2. Build and sign, or take a release made earlier.
   const w = WORDS[lang];
@@ -130,15 +140,15 @@ async function main(): Promise<number> {
   }
   const site = path.resolve(release, 'site');
   if (!existsSync(path.join(site, SUMS_FILE)) || !existsSync(path.join(site, SIGNATURE_FILE))) {
-    console.error(HELP);
-    return EXIT_USAGE;
+    throw new CliError({ code: 'publish.not-a-release', params: { value: shown(release) }, option: '--release' });
   }
+  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shown(keyFile)} saknas` } });
   const key = parsePublicKey(readFileSync(keyFile, 'utf8'));
   const sums = readFileSync(path.join(site, SUMS_FILE), 'utf8');
   const comment = verifyMessage(Buffer.from(sums), readFileSync(path.join(site, SIGNATURE_FILE), 'utf8'), key);
   const info = parseTrustedComment(comment.trustedComment ?? '');
   const local = describeFiles(site);
-  console.log(`\n${path.relative(process.cwd(), release) || release}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
+  console.log(`\n${shown(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
 
   // 3. Every target at once: upload in phases, then check it as a reader would.
   const board = new ProgressBoard(targets.map((t) => t.name), process.stdout);
@@ -160,19 +170,31 @@ async function main(): Promise<number> {
         },
       });
       const u = report.upload;
+      let outcome: string;
       if (u.ok) {
         const params = { sent: planSize(u.plan) - u.plan.remove.length, removed: u.plan.remove.length, unchanged: u.plan.unchanged, s: u.seconds.toFixed(1) };
-        board.set(target.name, w.done.replace(/\{(\w+)\}/g, (_, k: keyof typeof params) => String(params[k])), true);
+        outcome = w.done.replace(/\{(\w+)\}/g, (_, k: keyof typeof params) => String(params[k]));
       } else if (u.foreign) {
         report.messages.push({ code: 'publish.foreign-files', params: { name: target.name, value: u.foreign.slice(0, 3).join(', ') } });
-        board.set(target.name, `${w.failed}`, true);
+        outcome = w.failed;
       } else {
         report.messages.push({ code: 'publish.upload-failed', params: { name: target.name, detail: u.error } });
-        board.set(target.name, `${w.failed}: ${u.error}`, true);
+        outcome = `${w.failed}: ${u.error}`;
       }
+      board.set(target.name, outcome, true);
       const d = target.destination;
       const source = target.url ? httpSource(target.url) : d.kind === 'folder' ? folderSource(folderPath(d.path)) : undefined;
-      if (source) report.verify = await verifyRelease(source, key);
+      if (!source) return report;
+      // GitHub and GitLab Pages build after the push: give them a while to serve the new release.
+      const until = Date.now() + (d.kind === 'git' && report.upload.ok ? wait : 0) * 1000;
+      let waited = false;
+      for (;;) {
+        report.verify = await verifyRelease(source, key);
+        if ((report.verify.ok && report.verify.sums === sums) || Date.now() >= until) break;
+        board.set(target.name, stepText({ step: 'waiting' }, lang), !waited);
+        waited = true;
+        await new Promise((r) => setTimeout(r, 10_000));
+      }
       return report;
     }),
   );

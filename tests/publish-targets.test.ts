@@ -64,7 +64,7 @@ describe('npm run publish to a folder, an SFTP server and a git branch, each ser
   let keyLine: string;
   let first: Awaited<ReturnType<typeof runScript>>;
 
-  const publish = (args: string[] = [], extra: Record<string, string> = {}) => runScript('publish.ts', ['--releases', releaseDir, ...args], { ...env, ...extra });
+  const publish = (args: string[] = [], extra: Record<string, string> = {}) => runScript('publish.ts', ['--releases', releaseDir, '--wait', '20', ...args], { ...env, ...extra });
   const verify = (url: string) => runScript('verify.ts', [url, '--key', keyLine], env);
   /** What `npm run verify` prints, from the same functions, without starting a process each time. */
   const verifyOutput = async (url: string) => {

@@ -316,6 +316,10 @@ const catalog = {
     sv: { text: '{name} ({value}) visar inte den nya releasen: {detail}', fix: 'Kör npm run verify -- {value} för att se vad som skiljer, åtgärda det och publicera igen.' },
     en: { text: '{name} ({value}) does not serve the new release: {detail}', fix: 'Run npm run verify -- {value} to see what differs, fix it and publish again.' },
   },
+  'publish.not-a-release': {
+    sv: { text: '{value} är ingen release: site/SHA256SUMS eller site/SHA256SUMS.minisig saknas.', fix: 'Ange en mapp som npm run package har gjort, t.ex. --release release/2022-01-20T150211Z, eller utelämna --release så görs en ny.' },
+    en: { text: '{value} is not a release: site/SHA256SUMS or site/SHA256SUMS.minisig is missing.', fix: 'Give a folder made by npm run package, e.g. --release release/2022-01-20T150211Z, or leave out --release to make a new one.' },
+  },
   'verify.key': {
     sv: { text: 'Den publika nyckeln går inte att läsa ({value}).', fix: 'Ange nyckeln från kommunens officiella kanaler med --key RW… eller --key-file FIL.' },
     en: { text: 'The public key cannot be read ({value}).', fix: 'Give the key from the municipality’s official channels with --key RW… or --key-file FILE.' },

@@ -4,11 +4,11 @@ import type { MessageLang } from '../messages.ts';
 import type { UploadProgress } from './upload.ts';
 
 const STEP_WORDS = {
-  sv: { listing: 'jämför med det som finns där', assets: 'resurser', pages: 'sidor', signature: 'signatur', remove: 'tar bort', finishing: 'git push', verifying: 'kontrollerar', waiting: 'väntar' },
-  en: { listing: 'comparing with what is there', assets: 'assets', pages: 'pages', signature: 'signature', remove: 'removing', finishing: 'git push', verifying: 'verifying', waiting: 'waiting' },
+  sv: { listing: 'jämför med det som finns där', assets: 'resurser', pages: 'sidor', signature: 'signatur', remove: 'tar bort', finishing: 'git push', waiting: 'väntar på att Pages bygger' },
+  en: { listing: 'comparing with what is there', assets: 'assets', pages: 'pages', signature: 'signature', remove: 'removing', finishing: 'git push', waiting: 'waiting for Pages to build' },
 } satisfies Record<MessageLang, Record<string, string>>;
 
-export function stepText(p: UploadProgress | { step: 'verifying' | 'waiting' }, lang: MessageLang): string {
+export function stepText(p: UploadProgress | { step: 'waiting' }, lang: MessageLang): string {
   const word = STEP_WORDS[lang][p.step];
   return 'total' in p && p.total > 0 ? `${word} ${p.done}/${p.total}` : `${word}…`;
 }
