@@ -17,7 +17,7 @@ import { parsePublicKey, verifyMessage } from '../src/lib/minisign.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
 import { driverFor, folderPath, toolFor } from '../src/lib/publish/drivers.ts';
 import { describeFiles } from '../src/lib/publish/local-files.ts';
-import { planSize } from '../src/lib/publish/plan.ts';
+import { isHostFile, planSize } from '../src/lib/publish/plan.ts';
 import { formatTable, ProgressBoard, stepText } from '../src/lib/publish/progress.ts';
 import { uploadRelease, type UploadOutcome } from '../src/lib/publish/upload.ts';
 import { PUBLISH_FILE, type PublishTarget } from '../src/lib/read-publish.ts';
@@ -189,7 +189,8 @@ async function main(): Promise<number> {
       const until = Date.now() + (d.kind === 'git' && report.upload.ok ? wait : 0) * 1000;
       let waited = false;
       for (;;) {
-        report.verify = await verifyRelease(source, key);
+        // A folder on disk shows the host's own files too (.htaccess), which publish keeps on purpose.
+        report.verify = await verifyRelease(source, key, { ignore: isHostFile });
         if ((report.verify.ok && report.verify.sums === sums) || Date.now() >= until) break;
         board.set(target.name, stepText({ step: 'waiting' }, lang), !waited);
         waited = true;

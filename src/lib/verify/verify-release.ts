@@ -44,7 +44,15 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export async function verifyRelease(source: ReleaseSource, key: PublicKey): Promise<VerifyResult> {
+export interface VerifyOptions {
+  /**
+   * Files of the folder that are not the site's and are not reported (publish passes the host files
+   * it keeps on a target, such as `.htaccess`). By default every unlisted file is reported.
+   */
+  ignore?: (path: string) => boolean;
+}
+
+export async function verifyRelease(source: ReleaseSource, key: PublicKey, options: VerifyOptions = {}): Promise<VerifyResult> {
   const result: VerifyResult = { location: source.location, keyId: keyIdOf(key.keyNum), ok: false, listed: 0, matching: 0, changed: [], missing: [], unlisted: [] };
   const fail = (kind: VerifyFailure, detail: string) => ((result.failure = { kind, detail }), result);
 
@@ -83,7 +91,7 @@ export async function verifyRelease(source: ReleaseSource, key: PublicKey): Prom
 
   const isRelease = (f: string) => listed.has(f) || f === SUMS_FILE || f === SIGNATURE_FILE;
   if (source.list) {
-    for (const f of source.list()) if (!isRelease(f)) result.unlisted.push({ path: f });
+    for (const f of source.list()) if (!isRelease(f) && !options.ignore?.(f)) result.unlisted.push({ path: f });
   } else {
     // A web server lists nothing: follow every link of the pages to a file of the site.
     const linked = new Map<string, string>();
