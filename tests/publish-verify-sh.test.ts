@@ -110,7 +110,7 @@ describe('verify.sh', () => {
     expect(other.out).toContain('the signature of SHA256SUMS does not match the key');
   });
 
-  it('in a folder, finds the added file that `minisign -Vm && sha256sum -c` lets through', () => {
+  it('in a folder, finds the added file that `minisign -Vm && sha256sum -c` lets through', async () => {
     const copy = path.join(tempDir(), 'site');
     cpSync(site, copy, { recursive: true });
     writeFileSync(path.join(copy, 'inloggning.html'), '<form>');
@@ -121,10 +121,9 @@ describe('verify.sh', () => {
     const r = sh(['-P', key, copy]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^ {2}unlisted +inloggning\.html$/m);
-    return runScript('verify.ts', [copy, '--key', key]).then((n) => {
-      expect(n.code).toBe(1);
-      expect(n.stdout).toMatch(/^ {2}olistad +inloggning\.html$/m);
-    });
+    const n = await runScript('verify.ts', [copy, '--key', key]);
+    expect(n.code).toBe(1);
+    expect(n.stdout).toMatch(/^ {2}olistad +inloggning\.html$/m);
   });
 
   it('fails when SHA256SUMS lists another number of files than the signature says', () => {
