@@ -80,6 +80,9 @@ http {
   server_tokens off;
   sendfile on;
   gzip on;
+  # ab speaks HTTP/1.0, which nginx does not compress by default; browsers (HTTP/1.1 and later) get
+  # gzip, so the load measured is the load they make.
+  gzip_http_version 1.0;
   gzip_types text/plain text/css application/xml application/rss+xml application/json application/javascript image/svg+xml;
   client_body_temp_path ${prefix}/tmp/body;
   proxy_temp_path ${prefix}/tmp/proxy;
