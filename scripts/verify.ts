@@ -46,9 +46,13 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   const [location] = args.positionals;
-  if (flagOpt(args, 'help') || !location || args.positionals.length > 1) {
+  if (flagOpt(args, 'help')) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  if (!location || args.positionals.length > 1) {
     console.error(HELP);
-    return flagOpt(args, 'help') ? EXIT_OK : EXIT_USAGE;
+    return EXIT_USAGE;
   }
   const key = readKey(stringOpt(args, 'key'), stringOpt(args, 'key-file'));
   const result = await verifyRelease(sourceFor(location), key);
