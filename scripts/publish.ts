@@ -196,6 +196,7 @@ async function main(): Promise<number> {
         waited = true;
         await new Promise((r) => setTimeout(r, 10_000));
       }
+      if (waited) board.set(target.name, outcome, false);
       return report;
     }),
   );
