@@ -14,11 +14,11 @@ import { zipSync, type Zippable } from 'fflate';
 import { verifyCommand } from '../src/lib/authenticity.ts';
 import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
-import { formatCliMessage } from '../src/lib/cli/output.ts';
 import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
+import { findSecretKeys } from '../src/lib/secret-key-scan.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
@@ -103,6 +103,9 @@ async function main(): Promise<number> {
   // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
   const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
   if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
+  // A secret key inside the site would be published with it, under any file name.
+  const secrets = findSecretKeys(o.site);
+  if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') });
   if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
   if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: o.secretKey });
   if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });

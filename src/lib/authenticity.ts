@@ -6,7 +6,8 @@ import { SIGNATURE_FILE, SUMS_FILE } from './checksums.ts';
 import { publicKeyPath } from './key-paths.ts';
 import { keyIdOf, parsePublicKey, publicKeyLine } from './minisign.ts';
 import { ownValue } from './own.ts';
-import type { Site } from './types.ts';
+import type { PublishTarget } from './read-publish.ts';
+import type { Localized, Site } from './types.ts';
 import { rootPath } from './urls.ts';
 
 export interface SigningKey {
@@ -32,8 +33,34 @@ export function verifyCommand(key: SigningKey): string {
   return `minisign -Vm ${SUMS_FILE} -P ${key.publicKey} && sha256sum -c ${SUMS_FILE}`;
 }
 
-export function signatureLinks(site: Site): { sums: string; signature: string } {
-  return { sums: rootPath(site, SUMS_FILE), signature: rootPath(site, SIGNATURE_FILE) };
+/** verify.sh checks a whole site, added files included (public/verify.sh, in every release). */
+export const VERIFY_SCRIPT = 'verify.sh';
+
+export function verifyScriptCommand(key: SigningKey, url: string): string {
+  return `sh ${VERIFY_SCRIPT} -P ${key.publicKey} ${url}`;
+}
+
+export function verifyNodeCommand(key: SigningKey, url: string): string {
+  return `npm run verify -- ${url} --key ${key.publicKey}`;
+}
+
+export interface Mirror {
+  url: string;
+  title?: Localized;
+}
+
+/**
+ * The addresses the site is served from: its own (site.yaml url) first, then every other address
+ * in publish.yaml. Empty when there is no other, as a list of one says nothing.
+ */
+export function mirrorList(site: Site, targets: readonly PublishTarget[]): Mirror[] {
+  const list: Mirror[] = [{ url: site.url, title: targets.find((t) => t.url === site.url)?.title }];
+  for (const t of targets) if (t.url && !list.some((m) => m.url === t.url)) list.push({ url: t.url, title: t.title });
+  return list.length > 1 ? list : [];
+}
+
+export function signatureLinks(site: Site): { sums: string; signature: string; script: string } {
+  return { sums: rootPath(site, SUMS_FILE), signature: rootPath(site, SIGNATURE_FILE), script: rootPath(site, VERIFY_SCRIPT) };
 }
 
 const WORDS: Record<string, Record<string, string>> = {

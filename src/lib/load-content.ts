@@ -5,6 +5,7 @@ import path from 'node:path';
 import { FieldReader, type ReadContext } from './fields.ts';
 import { bodyImages, readBulletin, type RawBulletin, type RawUpdate } from './read-bulletin.ts';
 import { readPage, RESERVED_SLUGS } from './read-page.ts';
+import { PUBLISH_FILE, readPublish, type PublishTarget } from './read-publish.ts';
 import { readServices } from './read-services.ts';
 import { FALLBACK_TIMEZONE, readSite } from './read-site.ts';
 import { nonAsciiIdProblem } from './text-safety.ts';
@@ -37,6 +38,8 @@ export interface Content {
   services: Service[];
   bulletins: BulletinGroup[];
   pages: PageGroup[];
+  /** The targets of content/publish.yaml (optional file: none when it is missing). */
+  publish: PublishTarget[];
   problems: Problem[];
 }
 
@@ -109,7 +112,7 @@ export interface LoadOptions {
 export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}): Content {
   const dir = path.resolve(contentDir);
   const problems: Problem[] = [];
-  const content: Content = { dir, services: [], bulletins: [], pages: [], problems };
+  const content: Content = { dir, services: [], bulletins: [], pages: [], publish: [], problems };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     problems.push({ level: 'error', file: '.', code: 'content.missing', params: { dir } });
     return content;
@@ -137,6 +140,15 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   const timeZone = siteResult?.timeZone ?? FALLBACK_TIMEZONE;
   const defaultLang = languages[0]!;
   content.site = siteResult?.site;
+
+  if (files.status(PUBLISH_FILE).kind !== 'missing') {
+    const publishText = readContentText(PUBLISH_FILE);
+    if (publishText?.ok) {
+      const r = readPublish(publishText.text, languages, siteResult?.site?.url);
+      content.publish = r.targets;
+      problems.push(...r.problems);
+    } else if (publishText) problems.push(publishText.problem);
+  }
 
   const servicesText = readContentText('services.yaml');
   if (servicesText?.ok) {

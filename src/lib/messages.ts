@@ -558,6 +558,71 @@ const catalog = {
     sv: { text: 'Den hemliga nyckeln (id {value}) hör inte till {file} (id {other}): signaturen skulle inte gå att kontrollera.', fix: 'Använd rätt nyckelfil.' },
     en: { text: 'The secret key (id {value}) does not belong to {file} (id {other}): the signature could not be checked.', fix: 'Use the right key file.' },
   },
+  // content/publish.yaml, and the messages of npm run publish, npm run verify and npm run package.
+  'publish.kind': {
+    sv: { text: 'Ett mål ska ha exakt ett av folder, rclone och git (här: {value}).', fix: 'Skriv ett per mål: folder: /var/www/krisinfo, rclone: reserv:/var/www/krisinfo eller git: git@github.com:kalix/krisinfo.git gh-pages.' },
+    en: { text: 'A target needs exactly one of folder, rclone and git (here: {value}).', fix: 'Write one per target: folder: /var/www/krisinfo, rclone: backup:/var/www/krisinfo or git: git@github.com:kalix/krisinfo.git gh-pages.' },
+  },
+  'publish.duplicate': {
+    sv: { text: 'Två mål heter "{value}".', fix: 'Ge varje mål ett eget namn.' },
+    en: { text: 'Two targets are called "{value}".', fix: 'Give every target a name of its own.' },
+  },
+  'publish.url-path': {
+    sv: { text: 'Adressen {value} visar webbplatsen under {path}, men den byggs för {expected} (url i site.yaml).', fix: 'Alla adresser måste visa webbplatsen under samma sökväg som url i site.yaml ({expected}): ändra adressen här eller url i site.yaml.' },
+    en: { text: 'The address {value} serves the site under {path}, but it is built for {expected} (url in site.yaml).', fix: 'Every address must serve the site under the same path as url in site.yaml ({expected}): change the address here or url in site.yaml.' },
+  },
+  'publish.rclone-format': {
+    sv: { text: '"{value}" är inte på formen FJÄRR:SÖKVÄG.', fix: 'Skriv namnet på en fjärr från rclone config, ett kolon och sökvägen, t.ex. rclone: reserv:/var/www/krisinfo.' },
+    en: { text: '"{value}" is not of the form REMOTE:PATH.', fix: 'Write the name of a remote from rclone config, a colon and the path, e.g. rclone: backup:/var/www/krisinfo.' },
+  },
+  'publish.git-format': {
+    sv: { text: '"{value}" är inte på formen REPO GREN.', fix: 'Skriv repots adress, ett mellanslag och grenen, t.ex. git: git@github.com:kalix/krisinfo.git gh-pages.' },
+    en: { text: '"{value}" is not of the form REPO BRANCH.', fix: 'Write the repository address, a space and the branch, e.g. git: git@github.com:kalix/krisinfo.git gh-pages.' },
+  },
+  'publish.credentials': {
+    sv: { text: 'Fältet innehåller inloggningsuppgifter (lösenord eller token). Sådant får aldrig stå i content/: allt där hamnar i git och kan publiceras.', fix: 'Ta bort dem härifrån och byt lösenordet. Lägg inloggningen i rclone config (rclone) eller i git:s egen inloggning (ssh-nyckel), och skriv bara fjärrens namn eller repots adress här.' },
+    en: { text: 'The field contains credentials (a password or token). They must never be in content/: everything there goes into git and may be published.', fix: 'Remove them from here and change the password. Put the login in rclone config (rclone) or in git’s own login (an ssh key), and write only the remote’s name or the repository address here.' },
+  },
+  'publish.no-targets': {
+    sv: { text: 'Det finns inga mål att publicera till: {value} saknas eller är tom.', fix: 'Skapa content/publish.yaml med minst ett mål (se docs/publishing.md), eller ladda upp release-mappen för hand.' },
+    en: { text: 'There are no targets to publish to: {value} is missing or empty.', fix: 'Create content/publish.yaml with at least one target (see docs/publishing.md), or upload the release folder by hand.' },
+  },
+  'publish.unknown-target': {
+    sv: { text: 'Inget mål heter "{value}".', fix: 'Välj ett av målen i publish.yaml: {allowed}.' },
+    en: { text: 'No target is called "{value}".', fix: 'Choose one of the targets in publish.yaml: {allowed}.' },
+  },
+  'publish.tool-missing': {
+    sv: { text: 'Programmet {value} behövs för målet {name} men finns inte på den här datorn.', fix: 'Installera det (Debian och Ubuntu: sudo apt install {value}) och försök igen.' },
+    en: { text: 'The program {value} is needed for the target {name} but is not installed on this computer.', fix: 'Install it (Debian and Ubuntu: sudo apt install {value}) and try again.' },
+  },
+  'publish.stopped': {
+    sv: { text: 'Publiceringen stoppades vid steget "{value}": ingenting laddades upp.', fix: 'Rätta felet som visas ovanför och kör npm run publish igen.' },
+    en: { text: 'Publishing stopped at the step "{value}": nothing was uploaded.', fix: 'Fix the error shown above and run npm run publish again.' },
+  },
+  'publish.upload-failed': {
+    sv: { text: 'Uppladdningen till {name} misslyckades: {detail}', fix: 'Kontrollera att servern svarar och att inloggningen fungerar (rclone config, ssh-nyckel), och kör npm run publish igen. De andra målen påverkas inte, och filer som redan kom fram skickas inte om.' },
+    en: { text: 'The upload to {name} failed: {detail}', fix: 'Check that the server answers and that the login works (rclone config, ssh key), and run npm run publish again. The other targets are not affected, and files that already arrived are not sent again.' },
+  },
+  'publish.foreign-files': {
+    sv: { text: '{name} innehåller redan filer som inte hör till webbplatsen (t.ex. {value}) och ingen tidigare release (SHA256SUMS saknas). Publiceringen skulle radera dem, så den rör inte målet.', fix: 'Kontrollera att sökvägen i publish.yaml är rätt. Ska mappen användas för webbplatsen: töm den själv och publicera igen.' },
+    en: { text: '{name} already holds files that are not part of the site (e.g. {value}) and no earlier release (SHA256SUMS is missing). Publishing would delete them, so it leaves the target alone.', fix: 'Check that the path in publish.yaml is right. If the folder is meant for the site: empty it yourself and publish again.' },
+  },
+  'publish.not-verified': {
+    sv: { text: '{name} ({value}) visar inte den nya releasen: {detail}', fix: 'Kör npm run verify -- {value} för att se vad som skiljer, åtgärda det och publicera igen.' },
+    en: { text: '{name} ({value}) does not serve the new release: {detail}', fix: 'Run npm run verify -- {value} to see what differs, fix it and publish again.' },
+  },
+  'publish.not-a-release': {
+    sv: { text: '{value} är ingen release: site/SHA256SUMS eller site/SHA256SUMS.minisig saknas.', fix: 'Ange en mapp som npm run package har gjort, t.ex. --release release/2022-01-20T150211Z, eller utelämna --release så görs en ny.' },
+    en: { text: '{value} is not a release: site/SHA256SUMS or site/SHA256SUMS.minisig is missing.', fix: 'Give a folder made by npm run package, e.g. --release release/2022-01-20T150211Z, or leave out --release to make a new one.' },
+  },
+  'verify.key': {
+    sv: { text: 'Den publika nyckeln går inte att läsa ({value}).', fix: 'Ange nyckeln från kommunens officiella kanaler med --key RW… eller --key-file FIL.' },
+    en: { text: 'The public key cannot be read ({value}).', fix: 'Give the key from the municipality’s official channels with --key RW… or --key-file FILE.' },
+  },
+  'package.secret-key': {
+    sv: { text: 'Webbplatsmappen innehåller en hemlig nyckel: {value}. Den skulle publiceras för alla, och då kan vem som helst signera i kommunens namn.', fix: 'Ta bort filen (och ur public/ eller content/ om den kom därifrån) och bygg igen. Har nyckeln redan publicerats: skapa ett nytt nyckelpar med npm run keygen -- --force och publicera det nya nyckel-id:t.' },
+    en: { text: 'The site folder contains a secret key: {value}. It would be published for everyone, and anyone could then sign in the municipality’s name.', fix: 'Remove the file (and from public/ or content/ if it came from there) and build again. If the key has been published already: make a new key pair with npm run keygen -- --force and publish the new key id.' },
+  },
 } satisfies Record<string, Record<MessageLang, Message>>;
 
 export type MessageCode = keyof typeof catalog;

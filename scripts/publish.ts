@@ -1,0 +1,225 @@
+// `npm run publish`: checks content/, builds (scripts/build.ts), signs a release (scripts/package.ts),
+// then uploads its site/ to every target of content/publish.yaml at once, in the order of
+// src/lib/publish/plan.ts, and checks each target over HTTP(S) as `npm run verify` does. Prints a
+// table: target · release time · files · verified. Exit 0 only when every target serves the new
+// release. A target that fails does not stop the others; the next publish sends what is missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { contentDirFrom } from '../src/lib/cli/content-context.ts';
+import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
+import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
+import { publicKeyPath } from '../src/lib/key-paths.ts';
+import { loadContent } from '../src/lib/load-content.ts';
+import type { MessageLang } from '../src/lib/messages.ts';
+import { parsePublicKey, verifyMessage } from '../src/lib/minisign.ts';
+import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { driverFor, folderPath, toolFor } from '../src/lib/publish/drivers.ts';
+import { describeFiles } from '../src/lib/publish/local-files.ts';
+import { isHostFile, planSize } from '../src/lib/publish/plan.ts';
+import { formatTable, ProgressBoard, stepText } from '../src/lib/publish/progress.ts';
+import { uploadRelease, type UploadOutcome } from '../src/lib/publish/upload.ts';
+import { PUBLISH_FILE, type PublishTarget } from '../src/lib/read-publish.ts';
+import { shortReason } from '../src/lib/verify/report.ts';
+import { folderSource, httpSource } from '../src/lib/verify/sources.ts';
+import { parseTrustedComment } from '../src/lib/verify/trusted-comment.ts';
+import { verifyRelease, type VerifyResult } from '../src/lib/verify/verify-release.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const HELP = `Användning: npm run publish -- [--only NAMN]… [--release MAPP] [--secret-key FIL] [--lang sv|en]
+
+Kontrollerar content/, bygger, signerar en release och laddar upp den till alla mål i
+content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och visar en tabell.
+  --only NAMN        bara det här målet (kan upprepas)
+  --release MAPP     ladda upp en befintlig release (release/<tid>/) i stället för att bygga en ny
+  --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key)
+  --wait SEKUNDER    så länge ett git-mål (GitHub/GitLab Pages) får bygga innan det kontrolleras (standard 300)
+  --releases MAPP    där nya releaser sparas (standard release/)
+  --out MAPP         byggets mapp (standard dist/ eller KRISINFO_OUT)
+  --content MAPP     innehållsmappen (standard content/ eller KRISINFO_CONTENT)
+  --lang             sv eller en
+Avslutar med 0 bara när varje mål visar den nya releasen.`;
+
+const WORDS = {
+  sv: { head: ['Mål', 'Adress', 'Release', 'Filer', 'Verifierad'], yes: 'ja', no: 'nej', old: 'visar en annan release', upload: 'uppladdningen misslyckades', local: '(mappen)', step: { build: 'bygget', package: 'signeringen' }, done: 'klart: {sent} skickade, {removed} borttagna, {unchanged} oförändrade ({s} s)', failed: 'MISSLYCKADES' },
+  en: { head: ['Target', 'Address', 'Release', 'Files', 'Verified'], yes: 'yes', no: 'no', old: 'serves another release', upload: 'the upload failed', local: '(the folder)', step: { build: 'the build', package: 'signing' }, done: 'done: {sent} sent, {removed} removed, {unchanged} unchanged ({s} s)', failed: 'FAILED' },
+} satisfies Record<MessageLang, unknown>;
+
+let lang: MessageLang = 'sv';
+
+/** 2022-06-01T120000Z, as package.ts names its folders. */
+function stamp(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** A path as the officer reads it: relative inside the project, absolute elsewhere. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(p));
+  return rel && !rel.startsWith('..') ? rel : path.resolve(p);
+}
+
+function hasTool(tool: string): boolean {
+  return spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+interface TargetReport {
+  target: PublishTarget;
+  upload?: UploadOutcome;
+  verify?: VerifyResult;
+  messages: CliMessage[];
+}
+
+async function main(): Promise<number> {
+  const args = readArgs(
+    process.argv.slice(2),
+    {
+      only: { type: 'string', multiple: true },
+      release: { type: 'string' },
+      releases: { type: 'string' },
+      'secret-key': { type: 'string' },
+      wait: { type: 'string' },
+      out: { type: 'string' },
+      content: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'publish',
+  );
+  lang = messageLang(stringOpt(args, 'lang'), undefined);
+  if (args.values.help) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const dir = contentDirFrom(stringOpt(args, 'content'));
+  const label = path.relative(process.cwd(), dir) || '.';
+
+  // 1. Content, and the targets, checked before anything is built.
+  const content = loadContent(dir);
+  lang = messageLang(stringOpt(args, 'lang'), content.site?.languages[0]);
+  if (hasErrors(content.problems)) {
+    console.error(formatReport(content.problems.filter((p) => p.level === 'error'), lang, label));
+    console.error(formatCliMessage({ code: 'publish.stopped', params: { value: lang === 'sv' ? 'kontrollen' : 'the check' } }, lang));
+    return EXIT_CONTENT;
+  }
+  const only = listOpt(args, 'only');
+  const names = content.publish.map((t) => t.name);
+  for (const name of only) {
+    if (!names.includes(name)) throw new CliError({ code: 'publish.unknown-target', params: { value: name, allowed: names.join(', ') }, option: '--only' });
+  }
+  const targets = content.publish.filter((t) => !only.length || only.includes(t.name));
+  if (!targets.length) throw new CliError({ code: 'publish.no-targets', params: { value: `${label}/${PUBLISH_FILE}` } });
+  const keyFile = publicKeyPath(dir);
+  const wait = Number(stringOpt(args, 'wait') ?? 300);
+  if (!Number.isFinite(wait) || wait < 0) throw new CliError({ code: 'cli.unknown-option', params: { value: `--wait ${stringOpt(args, 'wait')}`, command: 'publish' } });
+
+  // 2. Build and sign, or take a release made earlier.
+  const w = WORDS[lang];
+  let release = stringOpt(args, 'release');
+  if (!release) {
+    const env = { ...process.env, KRISINFO_CONTENT: dir, ASTRO_TELEMETRY_DISABLED: '1' };
+    const out = path.resolve(stringOpt(args, 'out') ?? process.env.KRISINFO_OUT ?? 'dist');
+    if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out], env)) !== 0) {
+      throw new CliError({ code: 'publish.stopped', params: { value: w.step.build } }, EXIT_CONTENT);
+    }
+    release = path.resolve(stringOpt(args, 'releases') ?? 'release', stamp(new Date()));
+    const secret = stringOpt(args, 'secret-key');
+    const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFile, ...(secret ? ['--secret-key', secret] : [])];
+    if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env)) !== 0) {
+      throw new CliError({ code: 'publish.stopped', params: { value: w.step.package } }, EXIT_CONTENT);
+    }
+  }
+  const site = path.resolve(release, 'site');
+  if (!existsSync(path.join(site, SUMS_FILE)) || !existsSync(path.join(site, SIGNATURE_FILE))) {
+    throw new CliError({ code: 'publish.not-a-release', params: { value: shown(release) }, option: '--release' });
+  }
+  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shown(keyFile)} saknas` } });
+  const key = parsePublicKey(readFileSync(keyFile, 'utf8'));
+  const sums = readFileSync(path.join(site, SUMS_FILE), 'utf8');
+  const comment = verifyMessage(Buffer.from(sums), readFileSync(path.join(site, SIGNATURE_FILE), 'utf8'), key);
+  const info = parseTrustedComment(comment.trustedComment ?? '');
+  const local = describeFiles(site);
+  console.log(`\n${shown(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
+
+  // 3. Every target at once: upload in phases, then check it as a reader would.
+  const board = new ProgressBoard(targets.map((t) => t.name), process.stdout);
+  const reports = await Promise.all(
+    targets.map(async (target): Promise<TargetReport> => {
+      const report: TargetReport = { target, messages: [] };
+      const tool = toolFor(target);
+      if (tool && !hasTool(tool)) {
+        report.messages.push({ code: 'publish.tool-missing', params: { value: tool, name: target.name } });
+        board.set(target.name, `${w.failed}: ${tool}?`, true);
+        return report;
+      }
+      let lastStep = '';
+      report.upload = await uploadRelease(site, local, driverFor(target), {
+        commitMessage: `krisinfo: release ${info.date ?? ''} (${info.files ?? '?'} filer)`,
+        onProgress: (p) => {
+          board.set(target.name, stepText(p, lang), p.step !== lastStep);
+          lastStep = p.step;
+        },
+      });
+      const u = report.upload;
+      let outcome: string;
+      if (u.ok) {
+        const params = { sent: planSize(u.plan) - u.plan.remove.length, removed: u.plan.remove.length, unchanged: u.plan.unchanged, s: u.seconds.toFixed(1) };
+        outcome = w.done.replace(/\{(\w+)\}/g, (_, k: keyof typeof params) => String(params[k]));
+      } else if (u.foreign) {
+        report.messages.push({ code: 'publish.foreign-files', params: { name: target.name, value: u.foreign.slice(0, 3).join(', ') } });
+        outcome = w.failed;
+      } else {
+        report.messages.push({ code: 'publish.upload-failed', params: { name: target.name, detail: u.error } });
+        outcome = `${w.failed}: ${u.error}`;
+      }
+      board.set(target.name, outcome, true);
+      const d = target.destination;
+      const source = target.url ? httpSource(target.url) : d.kind === 'folder' ? folderSource(folderPath(d.path)) : undefined;
+      if (!source) return report;
+      // GitHub and GitLab Pages build after the push: give them a while to serve the new release.
+      const until = Date.now() + (d.kind === 'git' && report.upload.ok ? wait : 0) * 1000;
+      let waited = false;
+      for (;;) {
+        // A folder on disk shows the host's own files too (.htaccess), which publish keeps on purpose.
+        report.verify = await verifyRelease(source, key, { ignore: isHostFile });
+        if ((report.verify.ok && report.verify.sums === sums) || Date.now() >= until) break;
+        board.set(target.name, stepText({ step: 'waiting' }, lang), !waited);
+        waited = true;
+        await new Promise((r) => setTimeout(r, 10_000));
+      }
+      if (waited) board.set(target.name, outcome, false);
+      return report;
+    }),
+  );
+
+  // 4. The table, then what to do about each target that is not right.
+  const rows = [w.head];
+  let allVerified = true;
+  for (const r of reports) {
+    const v = r.verify;
+    const isNew = Boolean(v?.ok && v.sums === sums);
+    allVerified &&= isNew;
+    let verdict = w.yes;
+    if (!isNew) {
+      const why = !v ? w.upload : !v.ok ? shortReason(v, lang) : w.old;
+      verdict = `${w.no}: ${why}`;
+      if (r.upload?.ok !== false && v) r.messages.push({ code: 'publish.not-verified', params: { name: r.target.name, value: v.location, detail: why } });
+    }
+    const address = r.target.url ?? `${w.local} ${r.target.destination.kind === 'folder' ? folderPath(r.target.destination.path) : ''}`;
+    rows.push([r.target.name, address, v?.release?.date ?? '–', v?.listed ? String(v.listed) : '–', verdict]);
+  }
+  console.log(`\n${formatTable(rows)}\n`);
+  for (const m of reports.flatMap((r) => r.messages)) console.error(formatCliMessage(m, lang));
+  return allVerified ? EXIT_OK : 1;
+}
+
+await runTool(main, () => lang);
