@@ -32,6 +32,8 @@ describe('publish --release to folders', () => {
     tmp = tempDir('krisinfo-publish-folder-');
     content = path.join(tmp, 'content');
     cpSync(path.join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
+    // The fixture carries a public key whose secret half was thrown away: make a pair of our own.
+    rmSync(path.join(content, 'minisign.pub'), { force: true });
     env = { HOME: path.join(tmp, 'home'), KRISINFO_CONTENT: content };
     expect((await runScript('keygen.ts', ['--without-password'], env)).code).toBe(0);
     first = path.join(tmp, 'release/1');

@@ -76,6 +76,8 @@ describe('npm run publish to a folder, an SFTP server and a git branch, each ser
     tmp = tempDir('krisinfo-publish-targets-');
     content = path.join(tmp, 'content');
     cpSync(FIXTURE, content, { recursive: true });
+    // The fixture carries a public key whose secret half was thrown away: make a pair of our own.
+    rmSync(path.join(content, 'minisign.pub'), { force: true });
     // All four languages of the sample, so the authenticity page is checked in each.
     const site = path.join(content, 'site.yaml');
     writeFileSync(site, readFileSync(site, 'utf8').replace('languages: [sv, en, fi]', 'languages: [sv, en, fi, fit]'));

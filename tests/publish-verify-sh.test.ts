@@ -44,6 +44,8 @@ describe('verify.sh', () => {
     tmp = tempDir('krisinfo-verify-sh-');
     const content = path.join(tmp, 'content');
     cpSync(path.join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
+    // The fixture carries a public key whose secret half was thrown away: make a pair of our own.
+    rmSync(path.join(content, 'minisign.pub'), { force: true });
     env = { HOME: path.join(tmp, 'home'), KRISINFO_CONTENT: content };
     expect((await runScript('keygen.ts', ['--without-password'], env)).code).toBe(0);
     pubFile = path.join(content, 'minisign.pub');
@@ -148,6 +150,8 @@ describe('package refuses a site folder with a secret key in it', () => {
     const tmp = tempDir();
     const content = path.join(tmp, 'content');
     cpSync(path.join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
+    // The fixture carries a public key whose secret half was thrown away: make a pair of our own.
+    rmSync(path.join(content, 'minisign.pub'), { force: true });
     const env = { HOME: path.join(tmp, 'home'), KRISINFO_CONTENT: content };
     expect((await runScript('keygen.ts', ['--without-password'], env)).code).toBe(0);
     const dist = fakeSite(path.join(tmp, 'dist'));
