@@ -100,12 +100,12 @@ async function main(): Promise<number> {
   const refuse = (code: MessageCode, params: Record<string, string>) => new CliError({ code, params }, EXIT_CONTENT);
 
   if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: rel(o.site) });
-  // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
-  const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
-  if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
   // A secret key inside the site would be published with it, under any file name.
   const secrets = findSecretKeys(o.site);
   if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') });
+  // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
+  const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
+  if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
   if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
   if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: o.secretKey });
   if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });

@@ -56,7 +56,7 @@ describe('readPublish', () => {
     { what: 'a token in a git address', yaml: '- name: a\n  url: https://a.example/\n  git: https://ghp_abc@github.com/k/s.git main\n', code: 'publish.credentials', field: '[0].git', line: 3 },
     { what: 'git without a branch', yaml: '- name: a\n  url: https://a.example/\n  git: git@github.com:k/s.git\n', code: 'publish.git-format', field: '[0].git', line: 3 },
     { what: 'two targets with one name', yaml: '- name: a\n  folder: /x\n- name: a\n  folder: /y\n', code: 'publish.duplicate', field: '[1].name', line: 3 },
-    { what: 'a misspelt field', yaml: '- name: a\n  folder: /x\n  tilte: X\n', code: 'field.unknown', field: '[0].tilte', line: 3, level: 'warning' },
+    { what: 'a misspelt field', yaml: '- name: a\n  folder: /x\n  tilte: X\n', code: 'field.unknown-near', field: '[0].tilte', line: 3, level: 'warning' },
     { what: 'not a list', yaml: 'name: a\nfolder: /x\n', code: 'yaml.not-list', line: 1 },
   ];
 

@@ -5,9 +5,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, parseSums } from '../src/lib/checksums.ts';
+import { writeBuildRecord } from '../src/lib/build-record.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
-function fakeSite(dir: string, extra: Record<string, string> = {}): string {
+function fakeSite(dir: string, extra: Record<string, string> = {}, without: string[] = []): string {
   mkdirSync(path.join(dir, 'bulletiner/gammal'), { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Start</title><a href="bulletiner/gammal/">Gammal</a>');
   writeFileSync(path.join(dir, 'bulletiner/gammal/index.html'), '<!doctype html><title>Gammal</title>');
@@ -15,6 +16,9 @@ function fakeSite(dir: string, extra: Record<string, string> = {}): string {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
+  for (const rel of without) rmSync(path.join(dir, rel), { recursive: true });
+  // package signs only what a build wrote: the build's record of its files (build-record.ts).
+  writeBuildRecord(dir, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
   return dir;
 }
 
@@ -40,8 +44,7 @@ describe('publish --release to folders', () => {
     second = path.join(tmp, 'release/2');
     expect((await runScript('package.ts', ['--site', fakeSite(path.join(tmp, 'dist1')), '--out', first], env)).code).toBe(0);
     // The second release no longer has the old bulletin, and has a new one.
-    const dist2 = fakeSite(path.join(tmp, 'dist2'), { 'bulletiner/ny/index.html': '<!doctype html><title>Ny</title>' });
-    rmSync(path.join(dist2, 'bulletiner/gammal'), { recursive: true });
+    const dist2 = fakeSite(path.join(tmp, 'dist2'), { 'bulletiner/ny/index.html': '<!doctype html><title>Ny</title>' }, ['bulletiner/gammal']);
     expect((await runScript('package.ts', ['--site', dist2, '--out', second], env)).code).toBe(0);
   }, 120_000);
 
@@ -52,7 +55,7 @@ describe('publish --release to folders', () => {
     writeTargets(`- name: usb\n  folder: ${usb}\n`);
     const r1 = await publish(['--release', first]);
     expect(r1.code, r1.stdout + r1.stderr).toBe(0);
-    expect(r1.stdout).toMatch(new RegExp(`^usb\\s+\\(mappen\\) ${usb}\\s+\\S+Z\\s+2\\s+ja$`, 'm'));
+    expect(r1.stdout).toMatch(new RegExp(`^usb\\s+\\(mappen\\) ${usb}\\s+\\S+Z\\s+3\\s+ja$`, 'm'));
 
     const r2 = await publish(['--release', second]);
     expect(r2.code, r2.stdout + r2.stderr).toBe(0);
