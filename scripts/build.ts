@@ -10,6 +10,7 @@ import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
 import { cachedPages, carryOver, entry, pageCacheDir, storePages } from '../src/lib/page-cache.ts';
 import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { renderSite } from '../src/lib/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
 
@@ -61,14 +62,13 @@ async function main(): Promise<number> {
     reused = cachedPages(pages);
     shareReusedPages(reused);
     process.env.KRISINFO_OUT = workDir;
-    const { build } = await import('astro');
     const t0 = performance.now();
     // Pagefind indexes the cached pages on the other core while Astro renders.
     search = await startSearchIndex(
       reused.filter((p) => p.indexed).map((p) => ({ file: p.file, source: entry(pageCacheDir(), p) })),
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
-    await build({ root: process.cwd(), outDir: workDir, logLevel: timing ? 'info' : quiet ? 'error' : 'warn' });
+    await renderSite({ root: process.cwd(), outDir: workDir, content: content as ValidContent, reused, search, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
     carryOver(reused, workDir);
     const t1 = performance.now();
     await search.finish(workDir);

@@ -1,0 +1,14 @@
+// Child process of server-bundle.ts: `node scripts/run.mjs src/lib/render/bundle-child.ts <outDir>`
+// builds the server bundle into <outDir>. A process of its own, so that Vite's and Rollup's memory
+// is given back before the pages are rendered.
+import { build } from 'astro';
+import { renderAdapter } from './adapter.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const outDir = process.argv[2];
+if (!outDir) throw new Error('usage: bundle-child.ts <outDir>');
+const root = process.cwd();
+// `output: 'server'` here, not in astro.config.mjs: there it would change `astro dev` and the
+// fallback build. Level 'error': the bundle's "getStaticPaths() ignored" warnings are expected
+// (the renderer marks every route prerendered) and must not reach the officer.
+await build({ root, output: 'server', adapter: renderAdapter(root), outDir, logLevel: 'error' });

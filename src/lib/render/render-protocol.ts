@@ -1,0 +1,51 @@
+// What the main thread (render-site.ts) and the render workers (render-worker.ts, inside the
+// server bundle) say to each other, and how the bundle's error route (error-route.ts) hands a
+// render error over. Types and constants only: both sides import it.
+import type { Content } from '../load-content.ts';
+
+/** Marks a response of error-route.ts: its body is a RenderErrorBody. */
+export const RENDER_ERROR_HEADER = 'x-krisinfo-render-error';
+
+export interface RenderErrorBody {
+  name: string;
+  message: string;
+  stack?: string;
+  /** The source file Astro blames, when it knows one. */
+  file?: string;
+}
+
+/** `workerData` of a render worker: server-entry.ts starts the worker only when it sees this. */
+export interface RenderWorkerData {
+  krisinfoRender: true;
+  /** 0, 1, …: worker 0 also renders the routes that must stay in one thread. */
+  index: number;
+  /** One Int32: the next item of the shared list to claim (Atomics.add). */
+  claims: SharedArrayBuffer;
+}
+
+/** Sent once, when the content has been checked. */
+export interface RenderJob {
+  type: 'render';
+  /** The empty folder the pages go into. */
+  outDir: string;
+  /** The checked content, as build.ts loaded it (structured clone: no second read of content/). */
+  content: Content;
+  /** Bulletin pages the page cache supplies: the bulletin route leaves them out. */
+  reused: { lang: string; slug: string }[];
+  /** What astro.config.mjs made of site.yaml's url when the bundle was keyed: checked against the bundle. */
+  expect: { origin?: string; base: string };
+}
+
+export type WorkerMessage =
+  /** The list of items this worker made: every worker must make the same one. */
+  | { type: 'plan'; items: number; digest: string }
+  /** A page that search indexes, rendered and written just now. */
+  | { type: 'indexed'; file: string; html: string }
+  | { type: 'warning'; text: string }
+  | { type: 'done'; rendered: number; written: number }
+  /**
+   * `content`: the content has an error (a ContentError, as `npm run check` would report it);
+   * `page`: a page threw; `internal`: the renderer itself cannot go on (the bundle does not
+   * match, a route it cannot render, a file it cannot write).
+   */
+  | { type: 'failed'; kind: 'content' | 'page' | 'internal'; path?: string; component?: string; error: RenderErrorBody };
