@@ -10,7 +10,7 @@ import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
 import { cachedPages, carryOver, entry, pageCacheDir, storePages } from '../src/lib/page-cache.ts';
 import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
-import { renderSite } from '../src/lib/render/render-site.ts';
+import { startRenderer } from '../src/lib/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
 
@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);
   const dir = contentDir();
+  // The renderer's workers load the site's code while content/ is being checked.
+  const renderer = startRenderer(process.cwd(), dir);
   const content = loadContent(dir);
   if (hasErrors(content.problems)) {
     console.error(formatReport(content.problems, 'sv', path.relative(process.cwd(), dir) || '.'));
@@ -68,7 +70,7 @@ async function main(): Promise<number> {
       reused.filter((p) => p.indexed).map((p) => ({ file: p.file, source: entry(pageCacheDir(), p) })),
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
-    await renderSite({ root: process.cwd(), outDir: workDir, content: content as ValidContent, reused, search, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
+    await renderer.render({ outDir: workDir, content: content as ValidContent, reused, search, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
     carryOver(reused, workDir);
     const t1 = performance.now();
     await search.finish(workDir);

@@ -7,8 +7,8 @@
 // before. Anything else that goes wrong on the fast path (no bundle, a bundle that does not fit,
 // a page that throws, a worker that dies) falls back to `astro build`, which then either
 // publishes or fails exactly as it did before this path existed.
-import { cp } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
@@ -16,11 +16,9 @@ import type { ValidContent } from '../load-content.ts';
 import { messageFor, type MessageLang } from '../messages.ts';
 import type { SearchIndexer } from '../search-index.ts';
 import type { RenderJob, RenderWorkerData, WorkerMessage } from './render-protocol.ts';
-import { configuredSite, pruneBundles, serverBundle, type ServerBundle } from './server-bundle.ts';
+import { bundleKey, configuredSite, foundBundle, pruneBundles, serverBundle, type ServerBundle } from './server-bundle.ts';
 
-export interface RenderSiteOptions {
-  /** The project folder (src/, public/, astro.config.mjs). */
-  root: string;
+export interface RenderOptions {
   /** An empty folder inside the project that receives the site. */
   outDir: string;
   content: ValidContent;
@@ -33,6 +31,11 @@ export interface RenderSiteOptions {
   lang?: MessageLang;
   /** Prints where the time went (KRISINFO_TIMING). */
   timing?: boolean;
+}
+
+export interface Renderer {
+  /** Renders every page of the site (except the reused bulletin pages) into `o.outDir`, with public/. */
+  render(o: RenderOptions): Promise<void>;
 }
 
 /** The content has an error: build.ts prints the message alone, as for any ContentError. */
@@ -53,65 +56,89 @@ function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim() ?? text;
 }
 
-/** Runs the workers on the bundle until each has rendered its share, or one fails. */
-function renderInWorkers(bundle: ServerBundle, job: RenderJob, o: RenderSiteOptions): Promise<{ items: number; written: number }> {
-  const count = workerCount();
-  const claims = new SharedArrayBuffer(4);
-  const workers: Worker[] = [];
-  return new Promise((resolve, reject) => {
-    let plan: { items: number; digest: string } | undefined;
-    let finished = 0;
-    let written = 0;
-    let settled = false;
-    // Settled once the workers are gone: none of them writes into the folder after this returns.
-    const stopAll = () => Promise.all(workers.map((w) => w.terminate()));
-    const fail = (e: Error) => {
-      if (settled) return;
-      settled = true;
-      void stopAll().finally(() => reject(e));
-    };
+function reasonOf(e: unknown): string {
+  return firstLine(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Render workers on a bundle, started before they have work: each loads the bundle (Astro's
+ * runtime and every page module) while build.ts is still checking content/. Until run() they do
+ * not keep the process alive, so a build stopped by a content error ends as before.
+ */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly claims = new SharedArrayBuffer(4);
+  private listener: ((m: WorkerMessage) => void) | undefined;
+  private early: Error | undefined;
+  private failed: ((e: Error) => void) | undefined;
+
+  constructor(readonly bundle: ServerBundle, readonly count = workerCount()) {
     for (let index = 0; index < count; index++) {
-      const data: RenderWorkerData = { krisinfoRender: true, index, claims };
-      // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build.ts set them.
+      const data: RenderWorkerData = { krisinfoRender: true, index, claims: this.claims };
+      // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build.ts sets them later.
       const worker = new Worker(bundle.entry, { workerData: data, env: SHARE_ENV });
-      workers.push(worker);
-      worker.on('message', (m: WorkerMessage) => {
+      worker.unref();
+      worker.on('message', (m: WorkerMessage) => this.listener?.(m));
+      const stopped = (e: Error) => (this.failed ? this.failed(e) : (this.early ??= e));
+      worker.on('error', (e) => stopped(new NotRendered(`a render worker stopped: ${reasonOf(e)}`)));
+      worker.on('exit', (code) => stopped(new NotRendered(`a render worker exited (${code}) before it finished`)));
+      this.workers.push(worker);
+    }
+  }
+
+  /** Gives every worker the job and waits until each has rendered its share, or one fails. */
+  run(job: RenderJob, search: SearchIndexer | undefined): Promise<{ items: number; written: number }> {
+    return new Promise((resolve, reject) => {
+      let plan: { items: number; digest: string } | undefined;
+      let finished = 0;
+      let written = 0;
+      let settled = false;
+      // Settled once the workers are gone: none of them writes into the folder after this returns.
+      const end = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        void this.stop().finally(outcome);
+      };
+      this.failed = (e) => end(() => reject(e));
+      if (this.early) return this.failed(this.early);
+      this.listener = (m) => {
         if (settled) return;
         switch (m.type) {
           case 'plan':
             // Every worker claims items by their place in its own list: the lists must agree.
-            if (plan && (plan.items !== m.items || plan.digest !== m.digest)) fail(new NotRendered('the workers listed different pages'));
+            if (plan && (plan.items !== m.items || plan.digest !== m.digest)) this.failed!(new NotRendered('the workers listed different pages'));
             plan ??= { items: m.items, digest: m.digest };
             break;
           case 'indexed':
-            o.search?.add(m.file, m.html);
+            search?.add(m.file, m.html);
             break;
           case 'warning':
             console.warn(m.text);
             break;
           case 'done':
             written += m.written;
-            if (++finished === count) {
-              settled = true;
-              void stopAll().finally(() => resolve({ items: plan?.items ?? 0, written }));
-            }
+            if (++finished === this.count) end(() => resolve({ items: plan?.items ?? 0, written }));
             break;
           case 'failed':
-            if (m.kind === 'content') fail(new ContentError(m.error.message));
+            if (m.kind === 'content') this.failed!(new ContentError(m.error.message));
             else {
               const where = m.path ? `${m.path} (${m.component})` : (m.component ?? '');
-              fail(new NotRendered(`${where ? `${where}: ` : ''}${firstLine(m.error.message)}`));
+              this.failed!(new NotRendered(`${where ? `${where}: ` : ''}${firstLine(m.error.message)}`));
             }
             break;
         }
-      });
-      worker.on('error', (e) => fail(new NotRendered(`a render worker stopped: ${firstLine(e.message)}`)));
-      worker.on('exit', (code) => {
-        if (!settled) fail(new NotRendered(`a render worker exited (${code}) before it finished`));
-      });
-      worker.postMessage(job);
-    }
-  });
+      };
+      for (const w of this.workers) {
+        w.ref();
+        w.postMessage(job);
+      }
+    });
+  }
+
+  stop(): Promise<unknown> {
+    this.failed = () => undefined;
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** Copies what the static build copies besides the pages: public/ and the bundle's own assets. */
@@ -122,45 +149,63 @@ async function copyAssets(root: string, bundle: ServerBundle, outDir: string): P
   if (existsSync(assets)) await cp(assets, path.join(outDir, '_astro'), { recursive: true });
 }
 
-async function renderThroughBundle(o: RenderSiteOptions): Promise<void> {
-  const t0 = performance.now();
-  let bundle: ServerBundle;
-  try {
-    bundle = await serverBundle(o.root, o.content.dir);
-  } catch (e) {
-    throw new NotRendered(`the server bundle could not be built: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const t1 = performance.now();
-  const job: RenderJob = { type: 'render', outDir: o.outDir, content: o.content, reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(o.content.dir) };
-  const [result] = await Promise.all([renderInWorkers(bundle, job, o), copyAssets(o.root, bundle, o.outDir)]);
-  const t2 = performance.now();
-  pruneBundles(o.root, bundle.key);
-  if (o.timing) {
-    const s = (ms: number) => (ms / 1000).toFixed(2);
-    process.stderr.write(`RENDER bundle ${bundle.built ? 'built' : 'found'} ${s(t1 - t0)} s, ${workerCount()} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
-  }
-}
-
 /** Today's path: Astro's static build, in this process. */
-async function astroBuild(o: RenderSiteOptions): Promise<void> {
+async function astroBuild(root: string, o: RenderOptions): Promise<void> {
   const { build } = await import('astro');
-  await build({ root: o.root, outDir: o.outDir, logLevel: o.logLevel });
+  await build({ root, outDir: o.outDir, logLevel: o.logLevel });
 }
 
 /**
- * Renders every page the site has (except the reused bulletin pages) into `o.outDir`, with
- * public/ copied in. KRISINFO_RENDER=astro takes the `astro build` path directly.
+ * Starts the renderer for the project in `root` and the content in `contentDir`: when the bundle
+ * for the current code exists, its workers start loading it now. KRISINFO_RENDER=astro takes the
+ * `astro build` path instead.
  */
-export async function renderSite(o: RenderSiteOptions): Promise<void> {
-  if (process.env.KRISINFO_RENDER === 'astro') return astroBuild(o);
+export function startRenderer(root: string, contentDir: string): Renderer {
+  if (process.env.KRISINFO_RENDER === 'astro') return { render: (o) => astroBuild(root, o) };
+  const started = performance.now();
+  let pool: WorkerPool | undefined;
   try {
-    await renderThroughBundle(o);
-    return;
-  } catch (e) {
-    if (!(e instanceof NotRendered)) throw e;
-    console.error(messageFor({ code: 'build.fallback', params: { detail: e.message } }, o.lang ?? 'sv').text);
+    const found = foundBundle(root, bundleKey(root, contentDir));
+    if (found) pool = new WorkerPool(found);
+  } catch {
+    // render() tries again and says why if it still fails.
   }
-  // Whatever the workers wrote goes: astro build starts from an empty folder.
-  rmSync(o.outDir, { recursive: true, force: true });
-  await astroBuild(o);
+
+  async function renderThroughBundle(o: RenderOptions): Promise<void> {
+    const t0 = performance.now();
+    if (!pool) {
+      let bundle: ServerBundle;
+      try {
+        bundle = await serverBundle(root, contentDir);
+      } catch (e) {
+        throw new NotRendered(`the server bundle could not be built: ${reasonOf(e)}`);
+      }
+      pool = new WorkerPool(bundle);
+    }
+    const { bundle } = pool;
+    const t1 = performance.now();
+    const job: RenderJob = { type: 'render', outDir: o.outDir, content: o.content, reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(contentDir) };
+    const [result] = await Promise.all([pool.run(job, o.search), copyAssets(root, bundle, o.outDir)]);
+    const t2 = performance.now();
+    pruneBundles(root, bundle.key);
+    if (o.timing) {
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      process.stderr.write(`RENDER bundle ${bundle.built ? `built in ${s(t1 - t0)} s` : `found, workers started ${s(t0 - started)} s before render()`}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
+    }
+  }
+
+  return {
+    async render(o) {
+      try {
+        await renderThroughBundle(o);
+        return;
+      } catch (e) {
+        if (!(e instanceof NotRendered)) throw e;
+        console.error(messageFor({ code: 'build.fallback', params: { detail: e.message } }, o.lang ?? 'sv').text);
+      }
+      // Whatever the workers wrote goes: astro build starts from an empty folder.
+      rmSync(o.outDir, { recursive: true, force: true });
+      await astroBuild(root, o);
+    },
+  };
 }

@@ -2,6 +2,8 @@
 // so that rendering through the server bundle writes the same files under the same names and
 // requests the same URLs. Mirrors getUrlForPath() and getOutFolder()/getOutFile() of
 // astro/dist/core/build/; the equivalence test (tests/render-equivalence.test.ts) guards it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type RouteKind = 'page' | 'endpoint';
 
@@ -15,7 +17,11 @@ export interface RouteShape {
 /** Astro's own error pages keep their names in the directory format: /404 → 404.html. */
 const STATUS_PAGES = new Set(['/404', '/500']);
 
+/** A stand-in for the output folder: only the part below it matters. */
+const OUT = new URL('file:///out/');
+
 const trimSlashes = (s: string) => s.replace(/^\/|\/$/g, '');
+const withTrailingSlash = (s: string) => (s.endsWith('/') ? s : `${s}/`);
 const withoutLeadingSlash = (s: string) => (s.startsWith('/') ? s.slice(1) : s);
 const withoutTrailingSlash = (s: string) => (s.endsWith('/') ? s.slice(0, -1) : s);
 
@@ -43,10 +49,13 @@ export function requestUrl(pathname: string, kind: RouteKind, base: string, orig
 
 /** The file, relative to the output folder with forward slashes, that the static build writes. */
 export function outputFile(pathname: string, kind: RouteKind): string {
-  // The static build names files by the encoded path (a space becomes %20 on disk too).
+  // As Astro does it: the encoded path resolved as a file: URL inside the output folder, then
+  // turned back into a file name (so `%20` is a space on disk again, and `?` or `#` end the name).
   const encoded = encodeURI(pathname);
-  if (kind === 'endpoint') return withoutLeadingSlash(encoded);
-  if (STATUS_PAGES.has(encoded)) return `${withoutLeadingSlash(encoded)}.html`;
-  const dir = trimSlashes(encoded);
-  return dir === '' ? 'index.html' : `${dir}/index.html`;
+  const dirOf = (p: string) => `.${withTrailingSlash(path.posix.dirname(p))}`;
+  let file: URL;
+  if (kind === 'endpoint') file = new URL(path.posix.basename(encoded), new URL(dirOf(encoded), OUT));
+  else if (STATUS_PAGES.has(encoded)) file = new URL(`./${path.posix.basename(encoded)}.html`, new URL(dirOf(encoded), OUT));
+  else file = new URL('./index.html', new URL(`.${withTrailingSlash(encoded)}`, OUT));
+  return path.posix.relative(fileURLToPath(OUT), fileURLToPath(file));
 }

@@ -73,6 +73,15 @@ function located(root: string, key: string, built: boolean): ServerBundle {
   return { key, dir, entry: path.join(dir, 'server', 'entry.mjs'), built };
 }
 
+/** The bundle of `key` if it has been built, marked as used now (pruneBundles goes by that time). */
+export function foundBundle(root: string, key: string): ServerBundle | undefined {
+  const found = located(root, key, false);
+  if (!existsSync(found.entry)) return undefined;
+  const now = new Date();
+  utimesSync(found.dir, now, now);
+  return found;
+}
+
 /** The last lines of the bundle build's output that say what went wrong. */
 function reason(output: string): string {
   const lines = output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
@@ -103,13 +112,9 @@ function buildInChild(root: string, outDir: string): Promise<void> {
  */
 export async function serverBundle(root: string, contentDir: string): Promise<ServerBundle> {
   const key = bundleKey(root, contentDir);
+  const existing = foundBundle(root, key);
+  if (existing) return existing;
   const found = located(root, key, false);
-  if (existsSync(found.entry)) {
-    // Its time says when it was last used (pruneBundles).
-    const now = new Date();
-    utimesSync(found.dir, now, now);
-    return found;
-  }
   const tmp = `${found.dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
