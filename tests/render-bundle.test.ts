@@ -119,7 +119,7 @@ describe('publishing through the bundle, in a copy of the project', () => {
     sites.template = site(path.join(dir, 'template'));
 
     // Break the bundle in use: its entry throws as soon as a worker loads it.
-    const entry = path.join(root, '.build', bundles(root).find((b) => !bundleLists.content.includes(b))!, 'server/entry.mjs');
+    const entry = path.join(root, '.build', bundles(root).find((b) => !bundleLists.content!.includes(b))!, 'server/entry.mjs');
     edit(entry, (s) => `throw new Error('bundle broken by the test');\n${s}`);
     runs.broken = await buildIn(root, content, path.join(dir, 'broken'));
     sites.broken = site(path.join(dir, 'broken'));

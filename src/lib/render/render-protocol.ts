@@ -1,8 +1,6 @@
 // What the main thread (render-site.ts) and the render workers (render-worker.ts, inside the
 // server bundle) say to each other, and how the bundle's error route (error-route.ts) hands a
 // render error over. Types and constants only: both sides import it.
-import type { Content } from '../load-content.ts';
-
 /** Marks a response of error-route.ts: its body is a RenderErrorBody. */
 export const RENDER_ERROR_HEADER = 'x-krisinfo-render-error';
 
@@ -28,8 +26,11 @@ export interface RenderJob {
   type: 'render';
   /** The empty folder the pages go into. */
   outDir: string;
-  /** The checked content, as build.ts loaded it (structured clone: no second read of content/). */
-  content: Content;
+  /**
+   * The checked content as build.ts loaded it (no second read of content/), a `Content` in
+   * v8.serialize() form: serialized once for all the workers, where postMessage would do it per worker.
+   */
+  content: Uint8Array;
   /** Bulletin pages the page cache supplies: the bulletin route leaves them out. */
   reused: { lang: string; slug: string }[];
   /** What astro.config.mjs made of site.yaml's url when the bundle was keyed: checked against the bundle. */

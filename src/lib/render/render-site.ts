@@ -11,6 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { ValidContent } from '../load-content.ts';
 import { messageFor, type MessageLang } from '../messages.ts';
@@ -184,7 +185,7 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     }
     const { bundle } = pool;
     const t1 = performance.now();
-    const job: RenderJob = { type: 'render', outDir: o.outDir, content: o.content, reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(contentDir) };
+    const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(contentDir) };
     const [result] = await Promise.all([pool.run(job, o.search), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
     pruneBundles(root, bundle.key);

@@ -4,11 +4,13 @@
 // getStaticPaths(), and the workers claim items from that list one at a time through a shared
 // counter, so a busy core simply renders fewer pages.
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { RouteData, SSRManifest } from 'astro';
 import type { App } from 'astro/app';
+import type { Content } from '../load-content.ts';
 import { INDEXED_MARK, SEARCH_DIR } from '../search-index.ts';
 import { sharePreloadedContent, shareReusedPages } from '../site-data.ts';
 import { RENDER_ERROR_HEADER, type RenderErrorBody, type RenderJob, type RenderWorkerData, type WorkerMessage } from './render-protocol.ts';
@@ -17,8 +19,6 @@ import { outputFile, pathFromParams, requestUrl, type RouteKind } from './route-
 // Routes rendered by worker 0 alone. The media route makes image variants: the image cache
 // (image-cache.ts) merges concurrent work on one image within a thread and counts it per process.
 const ONE_THREAD_ROUTES = new Set(['src/pages/media/[...file].ts']);
-/** Files being written at once by one worker. */
-const WRITES_AT_ONCE = 32;
 
 interface Item {
   route: RouteData;
@@ -41,10 +41,15 @@ function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
 }
 
-/** Every route's paths, in an order every worker repeats: routes with few paths first. */
-async function planItems(manifest: SSRManifest): Promise<Item[]> {
+/**
+ * Every route's paths, in an order every worker repeats, in units a worker claims whole: routes
+ * with few paths first (the lists and feeds, which take longest each), and one bulletin's (or
+ * service's, or page's) page in every language as one unit, so that one worker renders them all
+ * and its Markdown cache renders an untranslated text once, not once per worker.
+ */
+async function planUnits(manifest: SSRManifest): Promise<Item[][]> {
   if (manifest.buildFormat !== 'directory') throw new InternalError(`build.format is ${manifest.buildFormat}; the renderer writes the 'directory' format only`);
-  const perRoute: Item[][] = [];
+  const perRoute: Item[][][] = [];
   for (const { routeData: route } of manifest.routes) {
     // Astro's own routes (/_image, /_server-islands) and the bundle's error route (adapter.ts).
     if (route.origin !== 'project') continue;
@@ -52,26 +57,36 @@ async function planItems(manifest: SSRManifest): Promise<Item[]> {
     // App calls getStaticPaths() only for prerendered routes; in the bundle none is (output: 'server').
     // Changed in place: App finds a page's styles by this very object.
     route.prerender = true;
-    let paths: string[];
-    if (route.pathname) paths = [route.pathname];
-    else {
-      const load = manifest.pageMap?.get(route.component);
-      if (!load) throw new InternalError(`${route.component}: not in the bundle's page map`);
-      const mod = (await (await load()).page()) as { getStaticPaths?: (o: object) => unknown };
-      if (typeof mod.getStaticPaths !== 'function') throw new InternalError(`${route.component}: a dynamic route without getStaticPaths()`);
-      const entries = (await mod.getStaticPaths({ paginate: noPaginate, routePattern: route.route })) as { params: Record<string, unknown> }[];
-      paths = entries.map((e) => pathFromParams(route, e.params));
+    const kind = route.type as RouteKind;
+    const item = (pathname: string): Item => ({ route, kind, pathname, file: outputFile(pathname, kind) });
+    if (route.pathname) {
+      perRoute.push([[item(route.pathname)]]);
+      continue;
     }
-    perRoute.push(paths.map((pathname) => ({ route, kind: route.type as RouteKind, pathname, file: outputFile(pathname, route.type as RouteKind) })));
+    const load = manifest.pageMap?.get(route.component);
+    if (!load) throw new InternalError(`${route.component}: not in the bundle's page map`);
+    const mod = (await (await load()).page()) as { getStaticPaths?: (o: object) => unknown };
+    if (typeof mod.getStaticPaths !== 'function') throw new InternalError(`${route.component}: a dynamic route without getStaticPaths()`);
+    const entries = (await mod.getStaticPaths({ paginate: noPaginate, routePattern: route.route })) as { params: Record<string, unknown> }[];
+    const units = new Map<string, Item[]>();
+    for (const [i, { params }] of entries.entries()) {
+      const { lang: _lang, ...rest } = params;
+      const key = Object.keys(rest).length ? JSON.stringify(rest) : String(i);
+      const unit = units.get(key) ?? [];
+      unit.push(item(pathFromParams(route, params)));
+      units.set(key, unit);
+    }
+    perRoute.push([...units.values()]);
   }
-  const items = perRoute.map((items, i) => ({ items, i })).sort((a, b) => a.items.length - b.items.length || a.i - b.i).flatMap((r) => r.items);
+  const count = (units: Item[][]) => units.reduce((n, u) => n + u.length, 0);
+  const units = perRoute.map((units, i) => ({ units, i })).sort((a, b) => count(a.units) - count(b.units) || a.i - b.i).flatMap((r) => r.units);
   const seen = new Map<string, string>();
-  for (const item of items) {
+  for (const item of units.flat()) {
     const other = seen.get(item.file);
     if (other) throw new InternalError(`${item.file} is made by both ${other} and ${item.route.component}`);
     seen.set(item.file, item.route.component);
   }
-  return items;
+  return units;
 }
 
 function noPaginate(): never {
@@ -84,33 +99,21 @@ function digest(items: Item[]): string {
   return h.digest('base64url');
 }
 
-/** Writes files with at most WRITES_AT_ONCE in flight, each folder made once. */
-function fileWriter(outDir: string) {
-  const folders = new Map<string, Promise<unknown>>();
-  const pending = new Set<Promise<void>>();
-  let failure: unknown;
-  const folder = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
-    return made;
-  };
-  return {
-    async write(file: string, bytes: Uint8Array): Promise<void> {
-      if (failure) throw failure;
-      while (pending.size >= WRITES_AT_ONCE) await Promise.race(pending);
-      const abs = path.join(outDir, file);
-      const p: Promise<void> = folder(path.dirname(abs))
-        .then(() => writeFile(abs, bytes))
-        .catch((e) => {
-          failure ??= e;
-        })
-        .finally(() => pending.delete(p));
-      pending.add(p);
-    },
-    async settle(): Promise<void> {
-      await Promise.all(pending);
-      if (failure) throw failure;
-    },
+/**
+ * Writes each file as soon as its page is rendered, so no page waits in memory, each folder made
+ * once. Synchronous on purpose: measured, it costs half the CPU of fs/promises' open, write and
+ * close round trips through the thread pool, and both cores are busy rendering anyway.
+ */
+function fileWriter(outDir: string): (file: string, bytes: Uint8Array) => void {
+  const folders = new Set<string>();
+  return (file, bytes) => {
+    const abs = path.join(outDir, file);
+    const dir = path.dirname(abs);
+    if (!folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+    }
+    writeFileSync(abs, bytes);
   };
 }
 
@@ -149,36 +152,39 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   if (manifest.base !== job.expect.base || (job.expect.origin ?? undefined) !== (manifest.site ? origin : undefined)) {
     throw new InternalError(`the bundle is for ${manifest.site ?? '(no site)'}${manifest.base}, the content for ${job.expect.origin ?? '(no site)'}${job.expect.base}`);
   }
-  sharePreloadedContent(job.content.dir, job.content);
+  const content = deserialize(job.content) as Content;
+  sharePreloadedContent(content.dir, content);
   shareReusedPages(job.reused);
   const loggedErrors = quietLogger(app);
-  const items = await planItems(manifest);
-  post({ type: 'plan', items: items.length, digest: digest(items) });
+  const units = await planUnits(manifest);
+  post({ type: 'plan', items: units.flat().length, digest: digest(units.flat()) });
 
-  const mine = data.index === 0 ? items.filter((i) => ONE_THREAD_ROUTES.has(i.route.component)) : [];
-  const shared = items.filter((i) => !ONE_THREAD_ROUTES.has(i.route.component));
+  const oneThread = (unit: Item[]) => ONE_THREAD_ROUTES.has(unit[0]!.route.component);
+  const mine = data.index === 0 ? units.filter(oneThread).flat() : [];
+  const shared = units.filter((u) => !oneThread(u));
   const next = new Int32Array(data.claims);
-  const claim = (): Item | undefined => mine.shift() ?? shared[Atomics.add(next, 0, 1)];
+  const claim = (): Item | undefined => {
+    if (!mine.length) mine.push(...(shared[Atomics.add(next, 0, 1)] ?? []));
+    return mine.shift();
+  };
 
-  const writer = fileWriter(job.outDir);
+  const write = fileWriter(job.outDir);
   const searchDir = `${SEARCH_DIR}/`;
   let rendered = 0;
   let written = 0;
   // One page at a time, as the static build does: rendering is CPU work, and a route's first
-  // render fills App's cache of its getStaticPaths() (two at once would both fill it). Writing
-  // goes on meanwhile.
+  // render fills App's cache of its getStaticPaths() (two at once would both fill it).
   for (let item = claim(); item; item = claim()) {
     const bytes = await renderItem(app, manifest, item, origin, loggedErrors);
     rendered++;
     if (!bytes) continue;
-    await writer.write(item.file, bytes);
+    write(item.file, bytes);
     written++;
     if (item.file.endsWith('.html') && !item.file.startsWith(searchDir)) {
       const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
       if (html.includes(INDEXED_MARK)) post({ type: 'indexed', file: item.file, html });
     }
   }
-  await writer.settle();
   post({ type: 'done', rendered, written });
 }
 
