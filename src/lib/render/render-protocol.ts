@@ -17,8 +17,8 @@ export interface RenderWorkerData {
   krisinfoRender: true;
   /** 0, 1, …: worker 0 also renders the routes that must stay in one thread. */
   index: number;
-  /** One Int32: the next item of the shared list to claim (Atomics.add). */
-  claims: SharedArrayBuffer;
+  /** Two Int32: the next unit of the shared list to claim (Atomics.add), and 1 once to stop. */
+  control: SharedArrayBuffer;
 }
 
 /** Sent once, when the content has been checked. */
@@ -43,7 +43,8 @@ export type WorkerMessage =
   /** A page that search indexes, rendered and written just now. */
   | { type: 'indexed'; file: string; html: string }
   | { type: 'warning'; text: string }
-  | { type: 'done'; rendered: number; written: number }
+  /** The worker takes no more pages: its share is rendered (or it was told to stop), `written` files. */
+  | { type: 'done'; written: number }
   /**
    * `content`: the content has an error (a ContentError, as `npm run check` would report it);
    * `page`: a page threw; `internal`: the renderer itself cannot go on (the bundle does not

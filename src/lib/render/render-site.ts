@@ -27,7 +27,7 @@ export interface RenderOptions {
   reused: { lang: string; slug: string }[];
   /** Receives every page search indexes as soon as it is written. */
   search?: SearchIndexer;
-  /** Astro's log level for the `astro build` fallback. */
+  /** Astro's log level: the `astro build` fallback's, and 'error' hides Astro's warnings while rendering too. */
   logLevel: 'info' | 'warn' | 'error';
   lang?: MessageLang;
   /** Prints where the time went (KRISINFO_TIMING). */
@@ -68,78 +68,84 @@ function reasonOf(e: unknown): string {
  */
 class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly claims = new SharedArrayBuffer(4);
-  private listener: ((m: WorkerMessage) => void) | undefined;
-  private early: Error | undefined;
-  private failed: ((e: Error) => void) | undefined;
+  /** [0]: the next unit of the shared list to claim; [1]: 1 once the workers are to take no more. */
+  private readonly control = new Int32Array(new SharedArrayBuffer(8));
+  /** Workers that will render no more: done, failed or gone. */
+  private readonly ended = new Set<Worker>();
+  private failure: Error | undefined;
+  private written = 0;
+  private onMessage: ((m: WorkerMessage) => void) | undefined;
+  private onEnded: (() => void) | undefined;
 
   constructor(readonly bundle: ServerBundle, readonly count = workerCount()) {
     for (let index = 0; index < count; index++) {
-      const data: RenderWorkerData = { krisinfoRender: true, index, claims: this.claims };
+      const data: RenderWorkerData = { krisinfoRender: true, index, control: this.control.buffer as SharedArrayBuffer };
       // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build.ts sets them later.
       const worker = new Worker(bundle.entry, { workerData: data, env: SHARE_ENV });
       worker.unref();
-      worker.on('message', (m: WorkerMessage) => this.listener?.(m));
-      const stopped = (e: Error) => (this.failed ? this.failed(e) : (this.early ??= e));
-      worker.on('error', (e) => stopped(new NotRendered(`a render worker stopped: ${reasonOf(e)}`)));
-      worker.on('exit', (code) => stopped(new NotRendered(`a render worker exited (${code}) before it finished`)));
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'done') {
+          this.written += m.written;
+          this.end(worker);
+        }
+        else if (m.type === 'failed') this.end(worker, failureOf(m));
+        else this.onMessage?.(m);
+      });
+      worker.on('error', (e) => this.end(worker, new NotRendered(`a render worker stopped: ${reasonOf(e)}`)));
+      worker.on('exit', (code) => {
+        if (!this.ended.has(worker)) this.end(worker, new NotRendered(`a render worker exited (${code}) before it finished`));
+      });
       this.workers.push(worker);
     }
   }
 
-  /** Gives every worker the job and waits until each has rendered its share, or one fails. */
-  run(job: RenderJob, search: SearchIndexer | undefined): Promise<{ items: number; written: number }> {
-    return new Promise((resolve, reject) => {
-      let plan: { items: number; digest: string } | undefined;
-      let finished = 0;
-      let written = 0;
-      let settled = false;
-      // Settled once the workers are gone: none of them writes into the folder after this returns.
-      const end = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        void this.stop().finally(outcome);
-      };
-      this.failed = (e) => end(() => reject(e));
-      if (this.early) return this.failed(this.early);
-      this.listener = (m) => {
-        if (settled) return;
-        switch (m.type) {
-          case 'plan':
-            // Every worker claims items by their place in its own list: the lists must agree.
-            if (plan && (plan.items !== m.items || plan.digest !== m.digest)) this.failed!(new NotRendered('the workers listed different pages'));
-            plan ??= { items: m.items, digest: m.digest };
-            break;
-          case 'indexed':
-            search?.add(m.file, m.html);
-            break;
-          case 'warning':
-            console.warn(m.text);
-            break;
-          case 'done':
-            written += m.written;
-            if (++finished === this.count) end(() => resolve({ items: plan?.items ?? 0, written }));
-            break;
-          case 'failed':
-            if (m.kind === 'content') this.failed!(new ContentError(m.error.message));
-            else {
-              const where = m.path ? `${m.path} (${m.component})` : (m.component ?? '');
-              this.failed!(new NotRendered(`${where ? `${where}: ` : ''}${firstLine(m.error.message)}`));
-            }
-            break;
-        }
-      };
+  /**
+   * A worker has finished. On the first failure the others are told to take no more pages; they
+   * finish the one in hand (an image being encoded is never cut off) and stop.
+   */
+  private end(worker: Worker, failure?: Error): void {
+    if (failure) this.fail(failure);
+    this.ended.add(worker);
+    this.onEnded?.();
+  }
+
+  private fail(failure: Error): void {
+    this.failure ??= failure;
+    Atomics.store(this.control, 1, 1);
+  }
+
+  /** Gives every worker the job and waits until each has rendered its share, or one has failed. */
+  async run(job: RenderJob, search: SearchIndexer | undefined, quiet: boolean): Promise<{ items: number; written: number }> {
+    let plan: { items: number; digest: string } | undefined;
+    this.onMessage = (m) => {
+      if (m.type === 'plan') {
+        // Every worker claims units by their place in its own list: the lists must agree.
+        if (plan && (plan.items !== m.items || plan.digest !== m.digest)) this.fail(new NotRendered('the workers listed different pages'));
+        plan ??= { items: m.items, digest: m.digest };
+      } else if (m.type === 'indexed') search?.add(m.file, m.html);
+      // Astro's warnings while rendering, shown as the static build shows them.
+      else if (m.type === 'warning' && !quiet) console.warn(m.text);
+    };
+    await new Promise<void>((resolve) => {
+      this.onEnded = () => this.ended.size === this.count && resolve();
       for (const w of this.workers) {
+        if (this.ended.has(w)) continue;
         w.ref();
         w.postMessage(job);
       }
+      this.onEnded();
     });
+    // All idle now: none of them writes into the folder after this returns.
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failure) throw this.failure;
+    return { items: plan?.items ?? 0, written: this.written };
   }
+}
 
-  stop(): Promise<unknown> {
-    this.failed = () => undefined;
-    return Promise.all(this.workers.map((w) => w.terminate()));
-  }
+function failureOf(m: Extract<WorkerMessage, { type: 'failed' }>): Error {
+  if (m.kind === 'content') return new ContentError(m.error.message);
+  const where = m.path ? `${m.path} (${m.component})` : (m.component ?? '');
+  return new NotRendered(`${where ? `${where}: ` : ''}${firstLine(m.error.message)}`);
 }
 
 /** Copies what the static build copies besides the pages: public/ and the bundle's own assets. */
@@ -186,7 +192,7 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     const { bundle } = pool;
     const t1 = performance.now();
     const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(contentDir) };
-    const [result] = await Promise.all([pool.run(job, o.search), copyAssets(root, bundle, o.outDir)]);
+    const [result] = await Promise.all([pool.run(job, o.search, o.logLevel === 'error'), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
     pruneBundles(root, bundle.key);
     if (o.timing) {

@@ -16,9 +16,10 @@ import { sharePreloadedContent, shareReusedPages } from '../site-data.ts';
 import { RENDER_ERROR_HEADER, type RenderErrorBody, type RenderJob, type RenderWorkerData, type WorkerMessage } from './render-protocol.ts';
 import { outputFile, pathFromParams, requestUrl, type RouteKind } from './route-paths.ts';
 
-// Routes rendered by worker 0 alone. The media route makes image variants: the image cache
-// (image-cache.ts) merges concurrent work on one image within a thread and counts it per process.
-const ONE_THREAD_ROUTES = new Set(['src/pages/media/[...file].ts']);
+// Routes rendered by worker 0 alone: those that make image variants (images.ts variantBytes()).
+// The image cache (image-cache.ts) merges concurrent work on one image within a thread, and
+// counts the work of the build in one place.
+const ONE_THREAD_ROUTES = new Set(['src/pages/media/[...file].ts', 'src/pages/[...lang]/offline.html.ts']);
 
 interface Item {
   route: RouteData;
@@ -162,21 +163,21 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   const oneThread = (unit: Item[]) => ONE_THREAD_ROUTES.has(unit[0]!.route.component);
   const mine = data.index === 0 ? units.filter(oneThread).flat() : [];
   const shared = units.filter((u) => !oneThread(u));
-  const next = new Int32Array(data.claims);
+  const control = new Int32Array(data.control);
   const claim = (): Item | undefined => {
-    if (!mine.length) mine.push(...(shared[Atomics.add(next, 0, 1)] ?? []));
+    // Another worker failed: the build falls back or stops, so no more pages.
+    if (Atomics.load(control, 1)) return undefined;
+    if (!mine.length) mine.push(...(shared[Atomics.add(control, 0, 1)] ?? []));
     return mine.shift();
   };
 
   const write = fileWriter(job.outDir);
   const searchDir = `${SEARCH_DIR}/`;
-  let rendered = 0;
   let written = 0;
   // One page at a time, as the static build does: rendering is CPU work, and a route's first
   // render fills App's cache of its getStaticPaths() (two at once would both fill it).
   for (let item = claim(); item; item = claim()) {
     const bytes = await renderItem(app, manifest, item, origin, loggedErrors);
-    rendered++;
     if (!bytes) continue;
     write(item.file, bytes);
     written++;
@@ -185,7 +186,7 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
       if (html.includes(INDEXED_MARK)) post({ type: 'indexed', file: item.file, html });
     }
   }
-  post({ type: 'done', rendered, written });
+  post({ type: 'done', written });
 }
 
 function describe(e: unknown): RenderErrorBody {
