@@ -36,6 +36,8 @@ interface Run {
   code: number;
   stderr: string;
   out: string;
+  /** Still running after four minutes: stopped by the test. */
+  hung: boolean;
 }
 
 /** `npm run build` in the project copy; KRISINFO_TIMING makes it say whether it built a bundle. */
@@ -48,8 +50,9 @@ function buildIn(root: string, content: string, out: string): Promise<Run> {
         cwd: root,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KRISINFO_CONTENT: content, KRISINFO_NOW: NOW, KRISINFO_TIMING: '1', KRISINFO_RENDER: undefined },
         maxBuffer: 64 * 1024 * 1024,
+        timeout: 240_000,
       },
-      (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr, out }),
+      (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr, out, hung: Boolean(error?.killed) }),
     );
   });
 }
@@ -113,6 +116,11 @@ describe('publishing through the bundle, in a copy of the project', () => {
     runs.content = await buildIn(root, content, path.join(dir, 'content'));
     bundleLists.content = bundles(root);
 
+    // A content error, while the workers are already loading the bundle.
+    edit(path.join(content, 'bulletins/2022-05-20-sommar.md'), (s) => s.replace(/^published: (.*)$/m, 'published: 2022-05-32T10:00'));
+    runs.badContent = await buildIn(root, content, path.join(dir, 'content'));
+    edit(path.join(content, 'bulletins/2022-05-20-sommar.md'), (s) => s.replace(/^published: 2022-05-32T10:00$/m, `published: ${readFileSync(path.join(FIXTURE, 'bulletins/2022-05-20-sommar.md'), 'utf8').match(/^published: (.*)$/m)![1]}`));
+
     edit(path.join(root, 'src/components/SiteFooter.astro'), (s) => s.replace('<footer', '<p class="test-mark">Mallen ändrades i testet</p>\n<footer'));
     runs.template = await buildIn(root, content, path.join(dir, 'template'));
     bundleLists.template = bundles(root);
@@ -141,6 +149,14 @@ describe('publishing through the bundle, in a copy of the project', () => {
     expect(runs.content!.code, runs.content!.stderr).toBe(0);
     expect(runs.content!.stderr).toMatch(/^RENDER bundle found/m);
     expect(bundleLists.content).toEqual(bundleLists.first);
+    expect(page(runs.content!.out, 'bulletiner/2022-05-20-sommar/index.html')).toContain('Sommarvattnet är tillbaka');
+  });
+
+  it('a content error stops the build as before, though the bundle was already loading', () => {
+    expect(runs.badContent!.hung).toBe(false);
+    expect(runs.badContent!.code).toBe(1);
+    expect(runs.badContent!.stderr).toContain('2022-05-32');
+    expect(runs.badContent!.stderr).toContain('Bygget stoppades');
     expect(page(runs.content!.out, 'bulletiner/2022-05-20-sommar/index.html')).toContain('Sommarvattnet är tillbaka');
   });
 

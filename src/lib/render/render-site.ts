@@ -82,7 +82,6 @@ class WorkerPool {
       const data: RenderWorkerData = { krisinfoRender: true, index, control: this.control.buffer as SharedArrayBuffer };
       // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build.ts sets them later.
       const worker = new Worker(bundle.entry, { workerData: data, env: SHARE_ENV });
-      worker.unref();
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {
           this.written += m.written;
@@ -95,6 +94,8 @@ class WorkerPool {
       worker.on('exit', (code) => {
         if (!this.ended.has(worker)) this.end(worker, new NotRendered(`a render worker exited (${code}) before it finished`));
       });
+      // After the listeners: adding a 'message' listener refs the worker again.
+      worker.unref();
       this.workers.push(worker);
     }
   }
