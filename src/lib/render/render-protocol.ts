@@ -43,8 +43,11 @@ export type WorkerMessage =
   /** A page that search indexes, rendered and written just now. */
   | { type: 'indexed'; file: string; html: string }
   | { type: 'warning'; text: string }
-  /** The worker takes no more pages: its share is rendered (or it was told to stop), `written` files. */
-  | { type: 'done'; written: number }
+  /**
+   * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: since the
+   * thread started, when the bundle was loaded, the job came, the list was made and it was done.
+   */
+  | { type: 'done'; rendered: number; written: number; ms: { loaded: number; job: number; planned: number; done: number } }
   /**
    * `content`: the content has an error (a ContentError, as `npm run check` would report it);
    * `page`: a page threw; `internal`: the renderer itself cannot go on (the bundle does not

@@ -74,6 +74,8 @@ class WorkerPool {
   private readonly ended = new Set<Worker>();
   private failure: Error | undefined;
   private written = 0;
+  /** One line per worker for KRISINFO_TIMING. */
+  readonly report: string[] = [];
   private onMessage: ((m: WorkerMessage) => void) | undefined;
   private onEnded: (() => void) | undefined;
 
@@ -85,6 +87,8 @@ class WorkerPool {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {
           this.written += m.written;
+          const s = (ms: number) => (ms / 1000).toFixed(2);
+          this.report.push(`worker ${index}: bundle loaded at ${s(m.ms.loaded)} s, job at ${s(m.ms.job)} s, list made in ${s(m.ms.planned - m.ms.job)} s, ${m.rendered} items rendered in ${s(m.ms.done - m.ms.planned)} s`);
           this.end(worker);
         }
         else if (m.type === 'failed') this.end(worker, failureOf(m));
@@ -199,6 +203,7 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     if (o.timing) {
       const s = (ms: number) => (ms / 1000).toFixed(2);
       process.stderr.write(`RENDER bundle ${bundle.built ? `built in ${s(t1 - t0)} s` : `found, workers started ${s(t0 - started)} s before render()`}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
+      for (const line of pool.report) process.stderr.write(`RENDER ${line}\n`);
     }
   }
 

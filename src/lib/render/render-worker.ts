@@ -148,7 +148,8 @@ async function renderItem(app: App, manifest: SSRManifest, item: Item, origin: s
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job: RenderJob): Promise<void> {
+async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job: RenderJob, loaded: number): Promise<void> {
+  const jobAt = performance.now();
   const origin = manifest.site ? new URL(manifest.site).origin : 'http://localhost:4321';
   if (manifest.base !== job.expect.base || (job.expect.origin ?? undefined) !== (manifest.site ? origin : undefined)) {
     throw new InternalError(`the bundle is for ${manifest.site ?? '(no site)'}${manifest.base}, the content for ${job.expect.origin ?? '(no site)'}${job.expect.base}`);
@@ -159,6 +160,7 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   const loggedErrors = quietLogger(app);
   const units = await planUnits(manifest);
   post({ type: 'plan', items: units.flat().length, digest: digest(units.flat()) });
+  const planned = performance.now();
 
   const oneThread = (unit: Item[]) => ONE_THREAD_ROUTES.has(unit[0]!.route.component);
   const mine = data.index === 0 ? units.filter(oneThread).flat() : [];
@@ -173,11 +175,13 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
 
   const write = fileWriter(job.outDir);
   const searchDir = `${SEARCH_DIR}/`;
+  let rendered = 0;
   let written = 0;
   // One page at a time, as the static build does: rendering is CPU work, and a route's first
   // render fills App's cache of its getStaticPaths() (two at once would both fill it).
   for (let item = claim(); item; item = claim()) {
     const bytes = await renderItem(app, manifest, item, origin, loggedErrors);
+    rendered++;
     if (!bytes) continue;
     write(item.file, bytes);
     written++;
@@ -186,7 +190,7 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
       if (html.includes(INDEXED_MARK)) post({ type: 'indexed', file: item.file, html });
     }
   }
-  post({ type: 'done', written });
+  post({ type: 'done', rendered, written, ms: { loaded, job: jobAt, planned, done: performance.now() } });
 }
 
 function describe(e: unknown): RenderErrorBody {
@@ -195,8 +199,9 @@ function describe(e: unknown): RenderErrorBody {
 
 /** Waits for the job, renders, and reports; never throws (a failure is a message). */
 export function startRenderWorker(app: App, manifest: SSRManifest, data: RenderWorkerData): void {
+  const loaded = performance.now();
   parentPort!.once('message', (job: RenderJob) => {
-    run(app, manifest, data, job).catch((e: unknown) => {
+    run(app, manifest, data, job, loaded).catch((e: unknown) => {
       if (e instanceof PageError) {
         const kind = e.body.name === 'ContentError' ? 'content' : 'page';
         post({ type: 'failed', kind, path: e.item.pathname, component: e.body.file ?? e.item.route.component, error: e.body });
