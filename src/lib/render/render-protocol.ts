@@ -40,8 +40,8 @@ export interface RenderJob {
 export type WorkerMessage =
   /** The list of items this worker made: every worker must make the same one. */
   | { type: 'plan'; items: number; digest: string }
-  /** A page that search indexes, rendered and written just now. */
-  | { type: 'indexed'; file: string; html: string }
+  /** Pages that search indexes, rendered and written just now (their bytes moved, not copied). */
+  | { type: 'indexed'; pages: { file: string; bytes: Uint8Array }[] }
   | { type: 'warning'; text: string }
   /**
    * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: since the

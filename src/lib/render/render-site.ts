@@ -127,7 +127,9 @@ class WorkerPool {
         // Every worker claims units by their place in its own list: the lists must agree.
         if (plan && (plan.items !== m.items || plan.digest !== m.digest)) this.fail(new NotRendered('the workers listed different pages'));
         plan ??= { items: m.items, digest: m.digest };
-      } else if (m.type === 'indexed') search?.add(m.file, m.html);
+      } else if (m.type === 'indexed') {
+        for (const page of m.pages) search?.add(page.file, Buffer.from(page.bytes.buffer, page.bytes.byteOffset, page.bytes.byteLength).toString('utf8'));
+      }
       // Astro's warnings while rendering, shown as the static build shows them.
       else if (m.type === 'warning' && !quiet) console.warn(m.text);
     };

@@ -1,11 +1,12 @@
 // A render worker: a thread that runs inside the server bundle (server-entry.ts starts it) and
 // renders its share of the site through Astro's App, writing each response where the static build
-// would put it. Every worker makes the same list of items (route and path) from the routes'
-// getStaticPaths(), and the workers claim items from that list one at a time through a shared
-// counter, so a busy core simply renders fewer pages.
+// would put it. Every worker makes the same list of units (a route's path, or one bulletin's
+// pages in every language) from the routes' getStaticPaths(), and the workers claim units from
+// that list through a shared counter, so a busy core simply renders fewer pages.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { RouteData, SSRManifest } from 'astro';
@@ -38,8 +39,8 @@ class PageError extends Error {
   }
 }
 
-function post(message: WorkerMessage): void {
-  parentPort!.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
 }
 
 /**
@@ -100,21 +101,70 @@ function digest(items: Item[]): string {
   return h.digest('base64url');
 }
 
+/** Files being written at once by one worker. */
+const WRITES_AT_ONCE = 32;
+const makeDir = promisify(mkdir);
+const writeBytes = promisify(writeFile);
+
 /**
- * Writes each file as soon as its page is rendered, so no page waits in memory, each folder made
- * once. Synchronous on purpose: measured, it costs half the CPU of fs/promises' open, write and
- * close round trips through the thread pool, and both cores are busy rendering anyway.
+ * Writes each file as soon as its page is rendered, at most WRITES_AT_ONCE at a time, so that no
+ * more pages wait in memory than that; each folder is made once. Node's callback functions (here
+ * promisified): the system calls run in the thread pool, not in this thread (on a busy disk an
+ * open or mkdir can take a millisecond), at half the CPU of fs/promises' file handles.
  */
-function fileWriter(outDir: string): (file: string, bytes: Uint8Array) => void {
-  const folders = new Set<string>();
-  return (file, bytes) => {
-    const abs = path.join(outDir, file);
-    const dir = path.dirname(abs);
-    if (!folders.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      folders.add(dir);
-    }
-    writeFileSync(abs, bytes);
+function fileWriter(outDir: string) {
+  const folders = new Map<string, Promise<unknown>>();
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) folders.set(dir, (made = makeDir(dir, { recursive: true })));
+    return made;
+  };
+  return {
+    /** Waits while WRITES_AT_ONCE files are being written, then writes this one and calls `then`. */
+    async write(file: string, bytes: Uint8Array, then: () => void): Promise<void> {
+      if (failure) throw failure;
+      while (pending.size >= WRITES_AT_ONCE) await Promise.race(pending);
+      const abs = path.join(outDir, file);
+      const p: Promise<void> = folder(path.dirname(abs))
+        .then(() => writeBytes(abs, bytes))
+        .then(then, (e: unknown) => {
+          failure ??= e;
+        })
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    /** Waits for the last files; throws if any could not be written. */
+    async settle(): Promise<void> {
+      await Promise.all(pending);
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
+ * The pages search indexes go to the main thread (search-index.ts) in batches, their bytes moved,
+ * not copied: one message per page cost more than the rest of handing them over.
+ */
+function indexedPages() {
+  const MARK = Buffer.from(INDEXED_MARK);
+  let batch: { file: string; bytes: Uint8Array }[] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    post({ type: 'indexed', pages: batch }, batch.map((p) => p.bytes.buffer as ArrayBuffer));
+    batch = [];
+  };
+  return {
+    /** Whether the page carries search's mark: looked for in the bytes, no text decoded. */
+    wanted(file: string, bytes: Uint8Array): boolean {
+      return file.endsWith('.html') && !file.startsWith(`${SEARCH_DIR}/`) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(MARK);
+    },
+    add(file: string, bytes: Uint8Array): void {
+      batch.push({ file, bytes });
+      if (batch.length >= 32) flush();
+    },
+    flush,
   };
 }
 
@@ -173,23 +223,27 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
     return mine.shift();
   };
 
-  const write = fileWriter(job.outDir);
-  const searchDir = `${SEARCH_DIR}/`;
+  const writer = fileWriter(job.outDir);
+  const search = indexedPages();
   let rendered = 0;
   let written = 0;
   // One page at a time, as the static build does: rendering is CPU work, and a route's first
-  // render fills App's cache of its getStaticPaths() (two at once would both fill it).
+  // render fills App's cache of its getStaticPaths() (two at once would both fill it). Writing
+  // goes on meanwhile.
   for (let item = claim(); item; item = claim()) {
     const bytes = await renderItem(app, manifest, item, origin, loggedErrors);
     rendered++;
     if (!bytes) continue;
-    write(item.file, bytes);
-    written++;
-    if (item.file.endsWith('.html') && !item.file.startsWith(searchDir)) {
-      const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      if (html.includes(INDEXED_MARK)) post({ type: 'indexed', file: item.file, html });
-    }
+    const { file } = item;
+    // Handed to search once written: moving the bytes leaves this thread without them.
+    const indexed = search.wanted(file, bytes);
+    await writer.write(file, bytes, () => {
+      written++;
+      if (indexed) search.add(file, bytes);
+    });
   }
+  await writer.settle();
+  search.flush();
   post({ type: 'done', rendered, written, ms: { loaded, job: jobAt, planned, done: performance.now() } });
 }
 
