@@ -108,6 +108,11 @@ describe('publishing through the bundle, in a copy of the project', () => {
   const sites: Record<string, Record<string, string>> = {};
   const bundleLists: Record<string, string[]> = {};
 
+  const bulletin = path.join(content, 'bulletins/2022-05-20-sommar.md');
+  const published = readFileSync(bulletin, 'utf8').match(/^published: (.*)$/m)![1]!;
+  const breakContent = () => edit(bulletin, (s) => s.replace(/^published: .*$/m, 'published: 2022-05-32T10:00'));
+  const repairContent = () => edit(bulletin, (s) => s.replace(/^published: .*$/m, `published: ${published}`));
+
   beforeAll(async () => {
     runs.first = await buildIn(root, content, path.join(dir, 'first'));
     bundleLists.first = bundles(root);
@@ -117,11 +122,15 @@ describe('publishing through the bundle, in a copy of the project', () => {
     bundleLists.content = bundles(root);
 
     // A content error, while the workers are already loading the bundle.
-    edit(path.join(content, 'bulletins/2022-05-20-sommar.md'), (s) => s.replace(/^published: (.*)$/m, 'published: 2022-05-32T10:00'));
+    breakContent();
     runs.badContent = await buildIn(root, content, path.join(dir, 'content'));
-    edit(path.join(content, 'bulletins/2022-05-20-sommar.md'), (s) => s.replace(/^published: 2022-05-32T10:00$/m, `published: ${readFileSync(path.join(FIXTURE, 'bulletins/2022-05-20-sommar.md'), 'utf8').match(/^published: (.*)$/m)![1]}`));
 
+    // A changed template, published first with that content error: the publish stops, and the
+    // new bundle it started is finished for the next one.
     edit(path.join(root, 'src/components/SiteFooter.astro'), (s) => s.replace('<footer', '<p class="test-mark">Mallen ändrades i testet</p>\n<footer'));
+    runs.badContentNewTemplate = await buildIn(root, content, path.join(dir, 'content'));
+    for (let waited = 0; waited < 300_000 && bundles(root).length < 2; waited += 500) await new Promise((r) => setTimeout(r, 500));
+    repairContent();
     runs.template = await buildIn(root, content, path.join(dir, 'template'));
     bundleLists.template = bundles(root);
     sites.template = site(path.join(dir, 'template'));
@@ -160,9 +169,15 @@ describe('publishing through the bundle, in a copy of the project', () => {
     expect(page(runs.content!.out, 'bulletiner/2022-05-20-sommar/index.html')).toContain('Sommarvattnet är tillbaka');
   });
 
+  it('a publish stopped by a content error after a template change leaves the new bundle built for the next', () => {
+    expect(runs.badContentNewTemplate!.hung).toBe(false);
+    expect(runs.badContentNewTemplate!.code).toBe(1);
+    expect(runs.badContentNewTemplate!.stderr).toContain('Bygget stoppades');
+    expect(runs.template!.stderr).toMatch(/^RENDER bundle found/m);
+  });
+
   it('a changed template makes a new bundle, and the pages show the new template at once', () => {
     expect(runs.template!.code, runs.template!.stderr).toBe(0);
-    expect(runs.template!.stderr).toMatch(/^RENDER bundle built/m);
     expect(bundleLists.template).toHaveLength(2);
     expect(page(runs.template!.out)).toContain('Mallen ändrades i testet');
     expect(page(runs.template!.out, 'en/bulletiner/2022-05-20-sommar/index.html')).toContain('Mallen ändrades i testet');

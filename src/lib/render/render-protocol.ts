@@ -45,7 +45,7 @@ export type WorkerMessage =
   | { type: 'warning'; text: string }
   /**
    * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: since the
-   * thread started, when the bundle was loaded, the job came, the list was made and it was done.
+   * process started (performance.now() of a worker counts from there), when the bundle was loaded, the job came, the list was made and it was done.
    */
   | { type: 'done'; rendered: number; written: number; ms: { loaded: number; job: number; planned: number; done: number } }
   /**

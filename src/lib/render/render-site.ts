@@ -17,7 +17,7 @@ import type { ValidContent } from '../load-content.ts';
 import { messageFor, type MessageLang } from '../messages.ts';
 import type { SearchIndexer } from '../search-index.ts';
 import type { RenderJob, RenderWorkerData, WorkerMessage } from './render-protocol.ts';
-import { bundleKey, configuredSite, foundBundle, pruneBundles, serverBundle, type ServerBundle } from './server-bundle.ts';
+import { configuredSite, pruneBundles, startServerBundle, type BundleBuild, type ServerBundle } from './server-bundle.ts';
 
 export interface RenderOptions {
   /** An empty folder inside the project that receives the site. */
@@ -170,31 +170,33 @@ async function astroBuild(root: string, o: RenderOptions): Promise<void> {
 }
 
 /**
- * Starts the renderer for the project in `root` and the content in `contentDir`: when the bundle
- * for the current code exists, its workers start loading it now. KRISINFO_RENDER=astro takes the
- * `astro build` path instead.
+ * Starts the renderer for the project in `root` and the content in `contentDir`, before content/
+ * is checked: when the bundle for the current code exists, its workers start loading it now;
+ * when it does not, its build starts now. KRISINFO_RENDER=astro takes the `astro build` path.
  */
 export function startRenderer(root: string, contentDir: string): Renderer {
   if (process.env.KRISINFO_RENDER === 'astro') return { render: (o) => astroBuild(root, o) };
   const started = performance.now();
   let pool: WorkerPool | undefined;
+  let building: BundleBuild | undefined;
+  let startFailure: unknown;
   try {
-    const found = foundBundle(root, bundleKey(root, contentDir));
-    if (found) pool = new WorkerPool(found);
-  } catch {
-    // render() tries again and says why if it still fails.
+    const bundle = startServerBundle(root, contentDir);
+    if ('bundle' in bundle) pool = new WorkerPool(bundle.bundle);
+    else building = bundle;
+  } catch (e) {
+    startFailure = e;
   }
 
   async function renderThroughBundle(o: RenderOptions): Promise<void> {
     const t0 = performance.now();
     if (!pool) {
-      let bundle: ServerBundle;
       try {
-        bundle = await serverBundle(root, contentDir);
+        if (!building) throw startFailure;
+        pool = new WorkerPool(await building.waitFor());
       } catch (e) {
         throw new NotRendered(`the server bundle could not be built: ${reasonOf(e)}`);
       }
-      pool = new WorkerPool(bundle);
     }
     const { bundle } = pool;
     const t1 = performance.now();
@@ -204,7 +206,8 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     pruneBundles(root, bundle.key);
     if (o.timing) {
       const s = (ms: number) => (ms / 1000).toFixed(2);
-      process.stderr.write(`RENDER bundle ${bundle.built ? `built in ${s(t1 - t0)} s` : `found, workers started ${s(t0 - started)} s before render()`}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
+      const how = bundle.built ? `built in ${s(t1 - started)} s (${s(t1 - t0)} s of it waited for)` : `found, workers started ${s(t0 - started)} s before render()`;
+      process.stderr.write(`RENDER bundle ${how}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
       for (const line of pool.report) process.stderr.write(`RENDER ${line}\n`);
     }
   }

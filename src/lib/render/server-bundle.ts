@@ -7,7 +7,7 @@
 // content/ when it renders.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { listFiles } from '../checksums.ts';
@@ -89,47 +89,61 @@ function reason(output: string): string {
   return (errors.at(-1) ?? lines.at(-1) ?? 'no output').slice(0, 300);
 }
 
-/** Runs `astro build` with the adapter in a child process, into `outDir`. */
-function buildInChild(root: string, outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts/run.mjs'), path.join(root, 'src/lib/render/bundle-child.ts'), outDir], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Shown only if the build fails: its warnings ("getStaticPaths() ignored") are expected.
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', (e) => reject(new BundleError(e.message)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new BundleError(reason(output)))));
-  });
+/** A bundle being built by a child process (bundle-child.ts). */
+export interface BundleBuild {
+  /** Settles when the child has finished; rejects with a BundleError if there is no bundle. */
+  done: Promise<ServerBundle>;
+  /** Keeps this process alive until the child has finished (it does not, until asked). */
+  waitFor(): Promise<ServerBundle>;
 }
 
 /**
- * The bundle for the code as it is now: found in .build/, or built there (into a folder of this
- * process, renamed into place when complete, so that a parallel publish never sees half of one).
+ * Starts building the bundle for the code as it is now, unless it exists. The child builds into a
+ * folder of its own and renames it into place when complete, so a parallel publish never sees half
+ * of one, and a publish stopped meanwhile (a content error) leaves it to finish for the next one.
+ * Its output goes to a log file beside it, read only if it fails: its warnings ("getStaticPaths()
+ * ignored") are expected and never reach the officer.
  */
-export async function serverBundle(root: string, contentDir: string): Promise<ServerBundle> {
+export function startServerBundle(root: string, contentDir: string): { bundle: ServerBundle } | BundleBuild {
   const key = bundleKey(root, contentDir);
   const existing = foundBundle(root, key);
-  if (existing) return existing;
-  const found = located(root, key, false);
-  const tmp = `${found.dir}.tmp-${process.pid}`;
+  if (existing) return { bundle: existing };
+  const target = located(root, key, true);
+  const tmp = `${target.dir}.tmp-${process.pid}`;
+  const log = `${tmp}.log`;
   rmSync(tmp, { recursive: true, force: true });
-  try {
-    await buildInChild(root, tmp);
-    if (!existsSync(path.join(tmp, 'server', 'entry.mjs'))) throw new BundleError('astro build made no server/entry.mjs');
-    try {
-      renameSync(tmp, found.dir);
-    } catch (e) {
-      // A parallel publish put the same bundle in place first: use that one.
-      if (!existsSync(found.entry)) throw e;
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return { ...found, built: true };
+  mkdirSync(path.dirname(tmp), { recursive: true });
+  const fd = openSync(log, 'w');
+  const child = spawn(process.execPath, [path.join(root, 'scripts/run.mjs'), path.join(root, 'src/lib/render/bundle-child.ts'), tmp, target.dir], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  child.unref();
+  const done = new Promise<ServerBundle>((resolve, reject) => {
+    child.on('error', (e) => reject(new BundleError(e.message)));
+    child.on('exit', (code) => {
+      if (code === 0 && existsSync(target.entry)) {
+        rmSync(log, { force: true });
+        resolve(target);
+      } else {
+        const output = existsSync(log) ? readFileSync(log, 'utf8') : '';
+        rmSync(log, { force: true });
+        rmSync(tmp, { recursive: true, force: true });
+        reject(new BundleError(code === 0 ? 'astro build made no server/entry.mjs' : reason(output)));
+      }
+    });
+  });
+  // Nobody may wait for it (the publish stopped): its failure is then no one's error.
+  done.catch(() => undefined);
+  return {
+    done,
+    waitFor() {
+      child.ref();
+      return done;
+    },
+  };
 }
 
 /** Removes bundles (and abandoned half-built ones) that no publish has used for an hour. */
