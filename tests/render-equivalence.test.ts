@@ -2,8 +2,8 @@
 // site that Astro's own static build publishes: every file, byte for byte. This guards against an
 // Astro update changing the internals the renderer relies on (route data, paths, file names,
 // styles): a reader must never get a different site because of how it was built.
-// Built with empty caches (images processed in the build): the test fixture at a domain root, and
-// the sample site under a path.
+// Built with empty caches (images processed in the build): the test fixture at a domain root with
+// one render thread (the default for a small site), and the sample site under a path with two.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function published(out: string): Record<string, string> {
  * Builds a copy of `fixture` (its address moved to `url` if given) with caches of its own;
  * `astro` takes Astro's static build (the fallback).
  */
-async function build(fixture: string, url: string | undefined, way: 'bundle' | 'astro'): Promise<BuildResult> {
+async function build(fixture: string, url: string | undefined, threads: string | undefined, way: 'bundle' | 'astro'): Promise<BuildResult> {
   const dir = tempDir(`krisinfo-equiv-${way}-`);
   const content = path.join(dir, 'content');
   cpSync(fixture, content, { recursive: true });
@@ -36,26 +36,27 @@ async function build(fixture: string, url: string | undefined, way: 'bundle' | '
   if (url) writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace(/^url: .*$/m, `url: ${url}`));
   const env: Record<string, string> = { KRISINFO_CACHE: path.join(dir, 'cache'), KRISINFO_TIMING: '1' };
   if (way === 'astro') env.KRISINFO_RENDER = 'astro';
+  if (threads) env.KRISINFO_RENDER_THREADS = threads;
   const result = await buildSite({ content, out: path.join(dir, 'dist'), now: NOW, env });
   if (result.code !== 0) throw new Error(`${way} build of ${fixture} failed:\n${result.stderr}`);
   return result;
 }
 
 describe.each([
-  ['the fixture site at a domain root', 'tests/fixtures/site', undefined],
-  ['the sample site under a path, with its photos', 'content', 'https://example.github.io/kalix/'],
-])('%s', (_name, fixture, url) => {
+  ['the fixture site at a domain root', 'tests/fixtures/site', undefined, undefined, 1],
+  ['the sample site under a path, with its photos, in two threads', 'content', 'https://example.github.io/kalix/', '2', 2],
+])('%s', (_name, fixture, url, threads, workers) => {
   let viaBundle: BuildResult;
   let viaAstro: BuildResult;
 
   beforeAll(async () => {
     // One after the other: the first may build the server bundle, and both want the two cores.
-    viaBundle = await build(path.join(ROOT, fixture), url, 'bundle');
-    viaAstro = await build(path.join(ROOT, fixture), url, 'astro');
+    viaBundle = await build(path.join(ROOT, fixture), url, threads, 'bundle');
+    viaAstro = await build(path.join(ROOT, fixture), url, threads, 'astro');
   }, 600_000);
 
   it('was rendered through the server bundle, without falling back', () => {
-    expect(viaBundle.stderr).toMatch(/^RENDER bundle (built|found)/m);
+    expect(viaBundle.stderr).toMatch(new RegExp(`^RENDER bundle (built|found).*; ${workers} workers rendered`, 'm'));
     expect(viaAstro.stderr).not.toMatch(/^RENDER/m);
   });
 
