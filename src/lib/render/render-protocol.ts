@@ -44,8 +44,9 @@ export type WorkerMessage =
   | { type: 'indexed'; pages: { file: string; bytes: Uint8Array }[] }
   | { type: 'warning'; text: string }
   /**
-   * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: since the
-   * process started (performance.now() of a worker counts from there), when the bundle was loaded, the job came, the list was made and it was done.
+   * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: when
+   * the bundle was loaded, the job came, the list was made and it was done, since the process
+   * started (a worker's performance.now() counts from there).
    */
   | { type: 'done'; rendered: number; written: number; ms: { loaded: number; job: number; planned: number; done: number } }
   /**
