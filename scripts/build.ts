@@ -18,6 +18,7 @@ import { claimOutput } from '../src/lib/output-folder.ts';
 import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/page-cache.ts';
 import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { startRenderer } from '../src/lib/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
 import { moveBeside, swapIn } from '../src/lib/swap.ts';
@@ -59,6 +60,8 @@ async function main(): Promise<number> {
     console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(path.relative(process.cwd(), requestedOut))}`);
     return 1;
   }
+  // The renderer's workers load the site's code while content/ is being checked.
+  const renderer = startRenderer(process.cwd(), dir);
   const content = loadContent(dir);
   lang = messageLang(langFlag, content.site?.languages[0]);
   const say = buildTexts(lang);
@@ -97,14 +100,13 @@ async function main(): Promise<number> {
     reused = cachedPages(pages);
     shareReusedPages(reused);
     process.env.KRISINFO_OUT = workDir;
-    const { build } = await import('astro');
     const t0 = performance.now();
     // Pagefind indexes the cached pages on the other core while Astro renders.
     search = await startSearchIndex(
       reused.filter((p) => p.indexed).map((p) => ({ file: p.file, source: entry(pageCacheDir(), p) })),
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
-    await build({ root: process.cwd(), outDir: workDir, logLevel: timing ? 'info' : quiet ? 'error' : 'warn' });
+    await renderer.render({ outDir: workDir, content: content as ValidContent, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
     carryOver(reused, workDir);
     pauseForTest('rendered');
     const t1 = performance.now();

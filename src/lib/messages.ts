@@ -226,6 +226,11 @@ const catalog = {
     sv: { text: 'Bilden "{value}" är bara {width} bildpunkter bred; sidan visar upp till {max}.', fix: 'Använd en större bild om du har en.' },
     en: { text: 'The image "{value}" is only {width} pixels wide; the page shows up to {max}.', fix: 'Use a larger image if you have one.' },
   },
+  // The build's notice when it cannot render through the server bundle (src/lib/render/).
+  'build.fallback': {
+    sv: { text: 'Snabbygget gick inte att använda ({detail}); bygger på det vanliga sättet i stället, det tar längre tid men ger samma webbplats.', fix: 'Inget behöver göras nu. Säg till den som sköter tekniken om meddelandet kommer vid varje bygge.' },
+    en: { text: 'The fast build could not be used ({detail}); building the usual way instead, which takes longer but makes the same site.', fix: 'Nothing to do now. Tell whoever looks after the technical side if it appears at every build.' },
+  },
   // Messages of the command-line tools (npm run new, update, translate, check).
   'cli.unknown-option': {
     sv: { text: 'Okänt val: {value}.', fix: 'Kör npm run {command} -- --help för att se vilka val som finns.' },

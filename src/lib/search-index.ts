@@ -13,11 +13,14 @@ import path from 'node:path';
 import { listFiles } from './checksums.ts';
 
 export const SEARCH_DIR = 'pagefind';
-const INDEXED_MARK = 'data-pagefind-body';
+/** The attribute of pages search indexes (Base.astro sets it). */
+export const INDEXED_MARK = 'data-pagefind-body';
 
 export interface SearchIndexer {
   /** Sends every page of `siteDir` not sent yet, then writes the index into `siteDir/pagefind/`. */
   finish(siteDir: string): Promise<void>;
+  /** A page rendered just now (src/lib/render/): sent at once if search indexes it; finish() does not read it again. */
+  add(file: string, html: string): void;
   /** Stops Pagefind without writing anything (the build failed). */
   abandon(): Promise<void>;
 }
@@ -42,11 +45,12 @@ export async function startSearchIndex(early: { file: string; source: string }[]
   const adding: Promise<{ errors: string[] }>[] = [];
   const send = (file: string, html: string) => {
     sent.add(file);
-    adding.push(index.addHTMLFile({ sourcePath: file, content: html }));
+    const added = index.addHTMLFile({ sourcePath: file, content: html });
+    // Until finish() awaits it, a failure must not surface as an unhandled rejection mid-build.
+    added.catch(() => undefined);
+    adding.push(added);
   };
   for (const page of early) send(page.file, readFileSync(page.source, 'utf8'));
-  // Until finish() awaits them, a failure must not surface as an unhandled rejection mid-build.
-  for (const a of adding) a.catch(() => undefined);
 
   return {
     async finish(siteDir) {
@@ -61,6 +65,11 @@ export async function startSearchIndex(early: { file: string; source: string }[]
       const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
       await pagefind.close();
+    },
+    add(file, html) {
+      if (sent.has(file)) return;
+      if (html.includes(INDEXED_MARK)) send(file, html);
+      else sent.add(file);
     },
     async abandon() {
       await Promise.allSettled(adding);
