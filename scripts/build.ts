@@ -9,7 +9,7 @@ import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build
 import { messageLang } from '../src/lib/cli/output.ts';
 import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
 import { buildSiteModel } from '../src/lib/derive.ts';
-import { explainFailure } from '../src/lib/fs-errors.ts';
+import { explainFailure, shownPath } from '../src/lib/fs-errors.ts';
 import { imageProblems } from '../src/lib/image-check.ts';
 import { inputsDigest } from '../src/lib/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   try {
     out = claimOutput(requestedOut, { project: process.cwd(), content: dir }, note);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(path.relative(process.cwd(), requestedOut))}`);
+    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(shownPath(requestedOut))}`);
     return 1;
   }
   const content = loadContent(dir);
@@ -65,8 +65,8 @@ async function main(): Promise<number> {
   // Image files are opened as the build will open them: a broken one is reported here, like check does.
   content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
   if (hasErrors(content.problems)) {
-    console.error(formatReport(content.problems, lang, path.relative(process.cwd(), dir) || '.'));
-    console.error(say.stopped(path.relative(process.cwd(), out)));
+    console.error(formatReport(content.problems, lang, shownPath(dir)));
+    console.error(say.stopped(shownPath(out)));
     return 1;
   }
 
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     await search?.abandon().catch(() => undefined);
     cleanUp();
     console.error(explainFailure(e, lang));
-    console.error(say.failed(path.relative(process.cwd(), out)));
+    console.error(say.failed(shownPath(out)));
     return 1;
   }
 
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
   try {
     hadPrevious = swapIn(staging, out, previous);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}${say.notSwapped(path.relative(process.cwd(), out))}`);
+    console.error(`${explainFailure(e, lang)}${say.notSwapped(shownPath(out))}`);
     return 1;
   }
   try {
@@ -142,9 +142,9 @@ async function main(): Promise<number> {
     console.error(say.cacheLost(String(e)));
   }
   if (hadPrevious) removeInBackground(previous);
-  if (!quiet) console.log(say.done(path.relative(process.cwd(), out) || out, ((performance.now() - started) / 1000).toFixed(1)));
+  if (!quiet) console.log(say.done(shownPath(out), ((performance.now() - started) / 1000).toFixed(1)));
   // The build publishes despite warnings, but a typo such as `pinnned:` must not pass unseen.
-  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, path.relative(process.cwd(), dir) || '.');
+  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, shownPath(dir));
   if (warnings) console.log(warnings);
   return 0;
 }

@@ -4,6 +4,7 @@
 // encrypted with a password exactly as minisign does it, so `minisign -S` can use it too.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/key-paths.ts';
 import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(publicKey), { recursive: true });
   writeFileSync(publicKey, formatPublicKey(key));
 
-  const shownPublic = path.relative(process.cwd(), publicKey) || publicKey;
+  const shownPublic = shownPath(publicKey);
   if (sv) {
     console.log(`Hemlig nyckel: ${secretKey} (håll den hemlig, ta en säkerhetskopia offline)`);
     console.log(`Publik nyckel: ${shownPublic} (checka in den)`);

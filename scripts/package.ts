@@ -96,7 +96,7 @@ async function main(): Promise<number> {
     secretKey: path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath()),
     publicKey: path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir())),
   };
-  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  const rel = shownPath;
   const refuse = (code: MessageCode, params: Record<string, string>) => new CliError({ code, params }, EXIT_CONTENT);
 
   if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: rel(o.site) });
@@ -107,7 +107,7 @@ async function main(): Promise<number> {
   const secrets = findSecretKeys(o.site);
   if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') });
   if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
-  if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: o.secretKey });
+  if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: rel(o.secretKey) });
   if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });
 
   let publicKey, secretKey;

@@ -10,6 +10,7 @@ import { listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom } from '../src/lib/cli/content-context.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { publicKeyPath } from '../src/lib/key-paths.ts';
 import { loadContent } from '../src/lib/load-content.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
@@ -62,12 +63,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
   });
 }
 
-/** A path as the officer reads it: relative inside the project, absolute elsewhere. */
-function shown(p: string): string {
-  const rel = path.relative(process.cwd(), path.resolve(p));
-  return rel && !rel.startsWith('..') ? rel : path.resolve(p);
-}
-
 function hasTool(tool: string): boolean {
   return spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -101,7 +96,7 @@ async function main(): Promise<number> {
     return EXIT_OK;
   }
   const dir = contentDirFrom(stringOpt(args, 'content'));
-  const label = path.relative(process.cwd(), dir) || '.';
+  const label = shownPath(dir);
 
   // 1. Content, and the targets, checked before anything is built.
   const content = loadContent(dir);
@@ -140,15 +135,15 @@ async function main(): Promise<number> {
   }
   const site = path.resolve(release, 'site');
   if (!existsSync(path.join(site, SUMS_FILE)) || !existsSync(path.join(site, SIGNATURE_FILE))) {
-    throw new CliError({ code: 'publish.not-a-release', params: { value: shown(release) }, option: '--release' });
+    throw new CliError({ code: 'publish.not-a-release', params: { value: shownPath(release) }, option: '--release' });
   }
-  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shown(keyFile)} saknas` } });
+  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shownPath(keyFile)} saknas` } });
   const key = parsePublicKey(readFileSync(keyFile, 'utf8'));
   const sums = readFileSync(path.join(site, SUMS_FILE), 'utf8');
   const comment = verifyMessage(Buffer.from(sums), readFileSync(path.join(site, SIGNATURE_FILE), 'utf8'), key);
   const info = parseTrustedComment(comment.trustedComment ?? '');
   const local = describeFiles(site);
-  console.log(`\n${shown(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
+  console.log(`\n${shownPath(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
 
   // 3. Every target at once: upload in phases, then check it as a reader would.
   const board = new ProgressBoard(targets.map((t) => t.name), process.stdout);

@@ -213,7 +213,8 @@ describe('--lang en on every command', () => {
 
     const pack = await runScript('package.ts', ['--site', path.join(tmp, 'dist'), '--out', path.join(tmp, 'release'), '--lang', 'en']);
     expect(pack.code).toBe(1);
-    expect(pack.stderr).toMatch(/^ERROR .*dist\/ holds no built site \(index\.html is missing\)\.\n {4}→ Run npm run build first\.$/m);
+    // A folder outside the working folder is named by its absolute path, not as ../../tmp/….
+    expect(pack.stderr).toContain(`ERROR ${path.join(tmp, 'dist')}/ holds no built site (index.html is missing).\n    → Run npm run build first.`);
     const unknown = await runScript('package.ts', ['--bogus', '--lang', 'en']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('ERROR Unknown option: --bogus.');

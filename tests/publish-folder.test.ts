@@ -89,7 +89,7 @@ describe('publish --release to folders', () => {
     expect(unknown.stderr).toContain('FEL --only: Inget mål heter "reserv".');
     const notRelease = await publish(['--release', path.join(tmp, 'dist1')]);
     expect(notRelease.code).toBe(2);
-    expect(notRelease.stderr).toContain('är ingen release: site/SHA256SUMS eller site/SHA256SUMS.minisig saknas.');
+    expect(notRelease.stderr).toContain(`${path.join(tmp, 'dist1')} är ingen release: site/SHA256SUMS eller site/SHA256SUMS.minisig saknas.`);
     rmSync(path.join(content, 'publish.yaml'));
     const none = await publish(['--release', first]);
     expect(none.code).toBe(2);
