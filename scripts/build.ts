@@ -5,8 +5,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeBuildRecord, type BuildRecord } from '../src/lib/build-record.ts';
+import { langFlag as langFlagOf } from '../src/lib/cli/args.ts';
+import { buildHelp, readBuildArgs, type BuildOptions } from '../src/lib/cli/build-args.ts';
 import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
-import { messageLang } from '../src/lib/cli/output.ts';
+import { EXIT_OK, EXIT_USAGE, messageLang } from '../src/lib/cli/output.ts';
 import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
 import { buildSiteModel } from '../src/lib/derive.ts';
 import { explainFailure, shownPath } from '../src/lib/fs-errors.ts';
@@ -25,26 +27,21 @@ import { pauseForTest } from '../src/lib/test-pause.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string; allowEarlier: boolean; lang?: string } {
-  let out = process.env.KRISINFO_OUT ?? 'dist';
-  let quiet = false;
-  let now: string | undefined;
-  let allowEarlier = false;
-  let lang: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') out = argv[++i] ?? out;
-    else if (argv[i] === '--quiet') quiet = true;
-    else if (argv[i] === '--now') now = argv[++i] ?? '';
-    else if (argv[i] === '--allow-earlier-time') allowEarlier = true;
-    else if (argv[i] === '--lang') lang = argv[++i];
-  }
-  return { out: path.resolve(out), quiet, now, allowEarlier, lang };
-}
-
 async function main(): Promise<number> {
-  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang: langFlag } = parseArgs(process.argv.slice(2));
   // The officer's language: --lang, else Swedish until site.yaml says the main language is another.
-  let lang: MessageLang = messageLang(langFlag, undefined);
+  let lang: MessageLang = messageLang(langFlagOf(process.argv.slice(2)), undefined);
+  let options: BuildOptions;
+  try {
+    options = readBuildArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(explainFailure(e, lang));
+    return EXIT_USAGE;
+  }
+  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang: langFlag, help } = options;
+  if (help) {
+    console.log(buildHelp(lang));
+    return EXIT_OK;
+  }
   const started = performance.now();
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { langFlag, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom } from '../src/lib/cli/content-context.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
@@ -29,19 +29,37 @@ import { verifyRelease, type VerifyResult } from '../src/lib/verify/verify-relea
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const HELP = `Användning: npm run publish -- [--only NAMN]… [--release MAPP] [--secret-key FIL] [--lang sv|en]
+const HELP_SV = `Användning: npm run publish -- [--only NAMN]… [--release MAPP] [--secret-key FIL] [--lang sv|en]
 
-Kontrollerar content/, bygger, signerar en release och laddar upp den till alla mål i
-content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och visar en tabell.
+Kontrollerar content/ och signeringsnyckeln, bygger, signerar en release och laddar upp den till
+alla mål i content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och visar en
+tabell. Har nyckeln ett lösenord frågar publish efter det innan något byggs (från terminalen, eller
+första raden på standard in).
   --only NAMN        bara det här målet (kan upprepas)
   --release MAPP     ladda upp en befintlig release (release/<tid>/) i stället för att bygga en ny
-  --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key)
+  --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key, eller KRISINFO_SECRET_KEY)
   --wait SEKUNDER    så länge ett git-mål (GitHub/GitLab Pages) får bygga innan det kontrolleras (standard 300)
-  --releases MAPP    där nya releaser sparas (standard release/)
-  --out MAPP         byggets mapp (standard dist/ eller KRISINFO_OUT)
-  --content MAPP     innehållsmappen (standard content/ eller KRISINFO_CONTENT)
-  --lang             sv eller en
+  --releases MAPP    där nya releaser sparas (standard release/, eller KRISINFO_RELEASES)
+  --out MAPP         byggets mapp (standard dist/, eller KRISINFO_OUT)
+  --content MAPP     innehållsmappen (standard content/, eller KRISINFO_CONTENT)
+  --lang sv|en       språk för meddelanden
 Avslutar med 0 bara när varje mål visar den nya releasen.`;
+
+const HELP_EN = `Usage: npm run publish -- [--only NAME]… [--release FOLDER] [--secret-key FILE] [--lang sv|en]
+
+Checks content/ and the signing key, builds, signs a release and uploads it to every target in
+content/publish.yaml at once. Then checks each target over HTTP(S) and shows a table. If the key
+has a password, publish asks for it before anything is built (on the terminal, or the first line
+of standard input).
+  --only NAME        only this target (may be repeated)
+  --release FOLDER   upload an existing release (release/<time>/) instead of building a new one
+  --secret-key FILE  the secret key (default ~/.krisinfo/minisign.key, or KRISINFO_SECRET_KEY)
+  --wait SECONDS     how long a git target (GitHub/GitLab Pages) may build before it is checked (default 300)
+  --releases FOLDER  where new releases are kept (default release/, or KRISINFO_RELEASES)
+  --out FOLDER       the build's folder (default dist/, or KRISINFO_OUT)
+  --content FOLDER   the content folder (default content/, or KRISINFO_CONTENT)
+  --lang sv|en       language of the messages
+Exits with 0 only when every target serves the new release.`;
 
 const WORDS = {
   sv: { head: ['Mål', 'Adress', 'Release', 'Filer', 'Verifierad'], yes: 'ja', no: 'nej', old: 'visar en annan release', upload: 'uppladdningen misslyckades', local: '(mappen)', step: { build: 'bygget', package: 'signeringen' }, done: 'klart: {sent} skickade, {removed} borttagna, {unchanged} oförändrade ({s} s)', failed: 'MISSLYCKADES' },
@@ -75,6 +93,7 @@ interface TargetReport {
 }
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {
@@ -92,7 +111,7 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (args.values.help) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   const dir = contentDirFrom(stringOpt(args, 'content'));

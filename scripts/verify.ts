@@ -4,7 +4,7 @@
 // The same checks without Node: verify.sh, which ships in every release (docs/publishing.md).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE, messageLang, runTool } from '../src/lib/cli/output.ts';
 import { publicKeyPath } from '../src/lib/key-paths.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
@@ -14,15 +14,25 @@ import { differenceLines, verdictLine } from '../src/lib/verify/report.ts';
 import { sourceFor } from '../src/lib/verify/sources.ts';
 import { verifyRelease } from '../src/lib/verify/verify-release.ts';
 
-const HELP = `Användning: npm run verify -- ADRESS|MAPP [--key RW…|--key-file FIL] [--lang sv|en] [--json]
+const HELP_SV = `Användning: npm run verify -- ADRESS|MAPP [--key RW…|--key-file FIL] [--lang sv|en] [--json]
 
 Kontrollerar att webbplatsen på ADRESS (eller en kopia i MAPP) är exakt en release signerad med
 nyckeln: signaturen, varje fil i SHA256SUMS, och att inga filer som sidorna länkar till saknas i listan.
   --key RW…        den publika nyckeln, som kommunens officiella kanaler visar den
   --key-file FIL   nyckeln i en fil (standard: content/minisign.pub)
-  --lang           sv eller en
+  --lang sv|en     språk för meddelanden
   --json           resultatet som JSON
 Avslutar med 0 om allt stämmer, annars 1.`;
+
+const HELP_EN = `Usage: npm run verify -- ADDRESS|FOLDER [--key RW…|--key-file FILE] [--lang sv|en] [--json]
+
+Checks that the site at ADDRESS (or a copy in FOLDER) is exactly a release signed with the key:
+the signature, every file in SHA256SUMS, and that no file the pages link to is missing from the list.
+  --key RW…        the public key, as the municipality's official channels show it
+  --key-file FILE  the key in a file (default: content/minisign.pub)
+  --lang sv|en     language of the messages
+  --json           the result as JSON
+Exits with 0 if everything matches, else 1.`;
 
 let lang: MessageLang = 'sv';
 
@@ -39,6 +49,7 @@ function readKey(inline: string | undefined, file: string | undefined): PublicKe
 }
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     { key: { type: 'string' }, 'key-file': { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -47,11 +58,11 @@ async function main(): Promise<number> {
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   const [location] = args.positionals;
   if (flagOpt(args, 'help')) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   if (!location || args.positionals.length > 1) {
-    console.error(HELP);
+    console.error(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_USAGE;
   }
   const key = readKey(stringOpt(args, 'key'), stringOpt(args, 'key-file'));
