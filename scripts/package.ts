@@ -16,9 +16,10 @@ import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
-import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
+import { keyIdOf, publicKeyLine, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { findSecretKeys } from '../src/lib/secret-key-scan.ts';
+import { checkKeyFiles, unlockKeyPair } from '../src/lib/signing-keys.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
@@ -106,31 +107,15 @@ async function main(): Promise<number> {
   // A secret key inside the site would be published with it, under any file name.
   const secrets = findSecretKeys(o.site);
   if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') });
-  if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
-  if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: rel(o.secretKey) });
+  const keyFiles = { publicKey: o.publicKey, secretKey: o.secretKey };
+  const facts = checkKeyFiles(keyFiles);
   if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });
-
-  let publicKey, secretKey;
-  let keyFile = o.publicKey;
-  try {
-    publicKey = parsePublicKey(readFileSync(o.publicKey, 'utf8'));
-    keyFile = o.secretKey;
-    const secretText = readFileSync(o.secretKey, 'utf8');
-    let password: string | undefined;
-    if (secretKeyIsEncrypted(secretText)) {
-      [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
-      console.error(sv ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
-    }
-    secretKey = parseSecretKey(secretText, password);
-  } catch (e) {
-    if (!(e instanceof MinisignError)) throw e;
-    // minisign.ts speaks English to developers; the officer gets one of two plain answers.
-    if (/wrong password|password is needed/.test(e.message)) throw refuse('package.wrong-password', {});
-    throw refuse('package.bad-key', { value: rel(keyFile) });
+  let password: string | undefined;
+  if (facts.encrypted) {
+    [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
+    console.error(sv ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
   }
-  if (!isPairOf(secretKey, publicKey)) {
-    throw refuse('package.key-mismatch', { value: keyIdOf(secretKey.keyNum), file: rel(o.publicKey), other: keyIdOf(publicKey.keyNum) });
-  }
+  const { publicKey, secretKey } = unlockKeyPair(keyFiles, facts, password);
 
   const siteOut = path.join(o.out, 'site');
   // Summed from the built site, then copied: the check below proves the copy is that site.

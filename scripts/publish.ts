@@ -11,11 +11,13 @@ import { contentDirFrom } from '../src/lib/cli/content-context.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { shownPath } from '../src/lib/fs-errors.ts';
-import { publicKeyPath } from '../src/lib/key-paths.ts';
+import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { loadContent } from '../src/lib/load-content.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
-import { parsePublicKey, verifyMessage } from '../src/lib/minisign.ts';
+import { verifyMessage, type PublicKey } from '../src/lib/minisign.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { readPasswords } from '../src/lib/read-password.ts';
+import { checkKeyFiles, readPublicKeyFile, unlockKeyPair } from '../src/lib/signing-keys.ts';
 import { driverFor, folderPath, toolFor } from '../src/lib/publish/drivers.ts';
 import { describeFiles } from '../src/lib/publish/local-files.ts';
 import { isHostFile, planSize } from '../src/lib/publish/plan.ts';
@@ -73,11 +75,16 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs a step; `input` (the key's password) goes to its standard input, never to its arguments. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: 'inherit' });
+    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
     child.on('error', () => resolve(1));
     child.on('close', (code) => resolve(code ?? 1));
+    if (input !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(`${input}\n`);
+    }
   });
 }
 
@@ -132,23 +139,37 @@ async function main(): Promise<number> {
   }
   const targets = content.publish.filter((t) => !only.length || only.includes(t.name));
   if (!targets.length) throw new CliError({ code: 'publish.no-targets', params: { value: `${label}/${PUBLISH_FILE}` } });
-  const keyFile = publicKeyPath(dir);
   const wait = Number(stringOpt(args, 'wait') ?? 300);
   if (!Number.isFinite(wait) || wait < 0) throw new CliError({ code: 'cli.unknown-option', params: { value: `--wait ${stringOpt(args, 'wait')}`, command: 'publish' } });
 
-  // 2. Build and sign, or take a release made earlier.
-  const w = WORDS[lang];
+  // 2. The key pair, and its password if it has one, before anything is built: a missing key or a
+  // wrong password found after the build would leave a new dist/ that was never signed or uploaded.
   let release = stringOpt(args, 'release');
+  const keyFiles = { publicKey: publicKeyPath(dir), secretKey: path.resolve(stringOpt(args, 'secret-key') ?? defaultSecretKeyPath()) };
+  let key: PublicKey;
+  let password: string | undefined;
+  if (release) key = readPublicKeyFile(keyFiles.publicKey);
+  else {
+    const facts = checkKeyFiles(keyFiles);
+    if (facts.encrypted) {
+      [password] = await readPasswords([lang === 'sv' ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
+      console.error(lang === 'sv' ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
+    }
+    key = unlockKeyPair(keyFiles, facts, password).publicKey;
+  }
+
+  // 3. Build and sign, or take a release made earlier.
+  const w = WORDS[lang];
   if (!release) {
     const env = { ...process.env, KRISINFO_CONTENT: dir, ASTRO_TELEMETRY_DISABLED: '1' };
     const out = path.resolve(stringOpt(args, 'out') ?? process.env.KRISINFO_OUT ?? 'dist');
-    if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out], env)) !== 0) {
+    if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out, '--lang', lang], env)) !== 0) {
       throw new CliError({ code: 'publish.stopped', params: { value: w.step.build } }, EXIT_CONTENT);
     }
-    release = path.resolve(stringOpt(args, 'releases') ?? 'release', stamp(new Date()));
-    const secret = stringOpt(args, 'secret-key');
-    const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFile, ...(secret ? ['--secret-key', secret] : [])];
-    if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env)) !== 0) {
+    release = path.resolve(stringOpt(args, 'releases') ?? process.env.KRISINFO_RELEASES ?? 'release', stamp(new Date()));
+    const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFiles.publicKey, '--secret-key', keyFiles.secretKey, '--lang', lang];
+    // package.ts reads the password from the first line of its standard input.
+    if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env, password)) !== 0) {
       throw new CliError({ code: 'publish.stopped', params: { value: w.step.package } }, EXIT_CONTENT);
     }
   }
@@ -156,8 +177,6 @@ async function main(): Promise<number> {
   if (!existsSync(path.join(site, SUMS_FILE)) || !existsSync(path.join(site, SIGNATURE_FILE))) {
     throw new CliError({ code: 'publish.not-a-release', params: { value: shownPath(release) }, option: '--release' });
   }
-  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shownPath(keyFile)} saknas` } });
-  const key = parsePublicKey(readFileSync(keyFile, 'utf8'));
   const sums = readFileSync(path.join(site, SUMS_FILE), 'utf8');
   const comment = verifyMessage(Buffer.from(sums), readFileSync(path.join(site, SIGNATURE_FILE), 'utf8'), key);
   const info = parseTrustedComment(comment.trustedComment ?? '');

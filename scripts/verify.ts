@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE, messageLang, runTool } from '../src/lib/cli/output.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { publicKeyPath } from '../src/lib/key-paths.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
 import { MinisignError, parsePublicKey, type PublicKey } from '../src/lib/minisign.ts';
@@ -37,14 +38,15 @@ Exits with 0 if everything matches, else 1.`;
 let lang: MessageLang = 'sv';
 
 function readKey(inline: string | undefined, file: string | undefined): PublicKey {
-  const keyFile = file ?? publicKeyPath(contentDir());
+  const keyFile = path.resolve(file ?? publicKeyPath(contentDir()));
+  const option = inline ? '--key' : '--key-file';
+  if (!inline && !existsSync(keyFile)) throw new CliError({ code: 'verify.no-key', params: { value: shownPath(keyFile) }, option });
   try {
-    if (inline) return parsePublicKey(inline);
-    if (!existsSync(keyFile)) throw new MinisignError(`${path.relative(process.cwd(), keyFile) || keyFile} saknas`);
-    return parsePublicKey(readFileSync(keyFile, 'utf8'));
+    return parsePublicKey(inline ?? readFileSync(keyFile, 'utf8'));
   } catch (e) {
     if (!(e instanceof MinisignError)) throw e;
-    throw new CliError({ code: 'verify.key', params: { value: e.message }, option: inline ? '--key' : '--key-file' });
+    // minisign.ts explains in English to developers; the officer is told which key, in their language.
+    throw new CliError({ code: 'verify.key', params: { value: inline ? '--key' : shownPath(keyFile) }, option });
   }
 }
 
