@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { verifyCommand } from '../src/lib/authenticity.ts';
+import { signatureCommand, VERIFY_SCRIPT, verifyNodeCommand, verifyScriptCommand } from '../src/lib/authenticity.ts';
 import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { shownPath } from '../src/lib/fs-errors.ts';
@@ -144,19 +144,24 @@ async function main(): Promise<number> {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kb = (statSync(zipPath).size / 1024).toFixed(0);
-  const verify = verifyCommand({ keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) });
+  const key = { keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) };
+  const shownSite = rel(siteOut);
   if (sv) {
     console.log(`Klart: ${rel(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
-    console.log(`  ladda upp:  ${rel(siteOut)}/  (se docs/publishing.md)`);
+    console.log(`  ladda upp:  ${shownSite}/  (se docs/publishing.md)`);
     console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
-    console.log(`\nSå kontrollerar vem som helst releasen (i ${rel(siteOut)}/ eller den uppackade site.zip):`);
+    console.log(`\nSå kontrollerar vem som helst releasen, varje fil och att ingen har lagts till (i ${shownSite}/ eller den uppackade site.zip):`);
   } else {
     console.log(`Done: ${rel(o.out)}/ (${fileCount} files, site.zip ${kb} kB, ${seconds} s)`);
-    console.log(`  upload:  ${rel(siteOut)}/  (see docs/publishing.md)`);
+    console.log(`  upload:  ${shownSite}/  (see docs/publishing.md)`);
     console.log(`  key id:  ${keyIdOf(publicKey.keyNum)}`);
-    console.log(`\nHow anyone checks the release (in ${rel(siteOut)}/ or the unpacked site.zip):`);
+    console.log(`\nHow anyone checks the release, every file and that none was added (in ${shownSite}/ or the unpacked site.zip):`);
   }
-  console.log(`  ${verify}`);
+  // verify.sh is part of every built site (public/verify.sh).
+  console.log(`  ${verifyScriptCommand(key, shownSite, `${shownSite}/${VERIFY_SCRIPT}`)}`);
+  console.log(`  ${verifyNodeCommand(key, shownSite)}`);
+  console.log(sv ? 'Bara signaturen (visar inte ändrade eller tillagda filer):' : 'The signature alone (shows no changed or added file):');
+  console.log(`  ${signatureCommand(key)}`);
   return EXIT_OK;
 }
 
