@@ -236,7 +236,7 @@ describe('contacts and standing pages', () => {
   // Before the fix the page's first command was `minisign -Vm … && sha256sum -c SHA256SUMS`, which
   // passes when a file has been added. The fixture has a public key (tests/fixtures/site/minisign.pub).
   it('the authenticity page leads with verify.sh and npm run verify; minisign alone comes last, as the signature only', () => {
-    for (const [prefix, caveat] of [['', 'Bara signaturen, med programmet minisign.'], ['en/', 'The signature alone, with the minisign program.'], ['fi/', 'Pelkkä allekirjoitus minisign-ohjelmalla.']]) {
+    for (const [prefix, caveat] of [['', 'Bara signaturen, med programmet minisign.'], ['en/', 'The signature alone, with the minisign program.'], ['fi/', 'Pelkkä allekirjoitus minisign-ohjelmalla.']] as const) {
       const html = read(`${prefix}akta/index.html`);
       const commands = [...html.matchAll(/<pre[^>]*><code[^>]*>([^<]*)<\/code><\/pre>/g)].map((m) => m[1]!);
       expect(commands, prefix).toHaveLength(3);
