@@ -7,6 +7,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, wr
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../src/lib/bench/nginx.ts';
+import { writeBuildRecord } from '../src/lib/build-record.ts';
 import { generateKey, parsePublicKey, parseSecretKey, publicKeyLine, signMessage } from '../src/lib/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
@@ -27,6 +28,8 @@ function fakeSite(dir: string): string {
   writeFileSync(path.join(dir, 'akta/index.html'), '<!doctype html><title>Äkta?</title><a href="../verify.sh">verify.sh</a>');
   writeFileSync(path.join(dir, 'media/med mellanslag.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251]));
   cpSync(VERIFY_SH, path.join(dir, 'verify.sh'));
+  // package signs only what a build recorded (build-record.ts): the record a build would write.
+  writeBuildRecord(dir, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
   return dir;
 }
 
@@ -75,7 +78,8 @@ describe('verify.sh', () => {
   it('says a genuine site is genuine, with the release time and file count', () => {
     const r = sh(['-P', key, url]);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/^GENUINE \/ ÄKTA: http:\/\/127\.0\.0\.1:\d+\/ is the release of \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(5 files\)/m);
+    // Six files: four of the site, verify.sh and the build's record.
+    expect(r.out).toMatch(/^GENUINE \/ ÄKTA: http:\/\/127\.0\.0\.1:\d+\/ is the release of \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(6 files\)/m);
     // And a folder (an unpacked site.zip), with the key as a file.
     expect(sh(['-p', pubFile, site]).code).toBe(0);
   });
@@ -133,10 +137,10 @@ describe('verify.sh', () => {
     const copy = path.join(tempDir(), 'site');
     cpSync(site, copy, { recursive: true });
     const secret = parseSecretKey(readFileSync(path.join(env.HOME!, '.krisinfo/minisign.key'), 'utf8'));
-    writeFileSync(path.join(copy, 'SHA256SUMS.minisig'), signMessage(readFileSync(path.join(copy, 'SHA256SUMS')), secret, { trustedComment: 'files:6\tdate:2022-06-01T12:00:00Z' }));
+    writeFileSync(path.join(copy, 'SHA256SUMS.minisig'), signMessage(readFileSync(path.join(copy, 'SHA256SUMS')), secret, { trustedComment: 'files:7\tdate:2022-06-01T12:00:00Z' }));
     const r = sh(['-P', key, copy]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^ {2}count +the signature says 6 files, SHA256SUMS lists 5$/m);
+    expect(r.out).toMatch(/^ {2}count +the signature says 7 files, SHA256SUMS lists 6$/m);
   });
 
   it('says how to use it when the key or the place is missing', () => {
@@ -156,6 +160,8 @@ describe('package refuses a site folder with a secret key in it', () => {
     expect((await runScript('keygen.ts', ['--without-password'], env)).code).toBe(0);
     const dist = fakeSite(path.join(tmp, 'dist'));
     cpSync(path.join(tmp, 'home/.krisinfo/minisign.key'), path.join(dist, 'media/kopia.txt'));
+    // As if the build had copied it from public/: recorded, so only the key scan can refuse it.
+    writeBuildRecord(dist, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
     const r = await runScript('package.ts', ['--site', dist, '--out', path.join(tmp, 'release')], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Webbplatsmappen innehåller en hemlig nyckel: \S*dist\/media\/kopia\.txt\./);
