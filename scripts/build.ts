@@ -5,11 +5,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeBuildRecord, type BuildRecord } from '../src/lib/build-record.ts';
+import { langFlag as langFlagOf } from '../src/lib/cli/args.ts';
+import { buildHelp, readBuildArgs, type BuildOptions } from '../src/lib/cli/build-args.ts';
 import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
-import { messageLang } from '../src/lib/cli/output.ts';
+import { EXIT_OK, EXIT_USAGE, messageLang } from '../src/lib/cli/output.ts';
 import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
 import { buildSiteModel } from '../src/lib/derive.ts';
-import { explainFailure } from '../src/lib/fs-errors.ts';
+import { explainFailure, shownPath } from '../src/lib/fs-errors.ts';
 import { imageProblems } from '../src/lib/image-check.ts';
 import { inputsDigest } from '../src/lib/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
@@ -26,26 +28,21 @@ import { pauseForTest } from '../src/lib/test-pause.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-function parseArgs(argv: string[]): { out: string; quiet: boolean; now?: string; allowEarlier: boolean; lang?: string } {
-  let out = process.env.KRISINFO_OUT ?? 'dist';
-  let quiet = false;
-  let now: string | undefined;
-  let allowEarlier = false;
-  let lang: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') out = argv[++i] ?? out;
-    else if (argv[i] === '--quiet') quiet = true;
-    else if (argv[i] === '--now') now = argv[++i] ?? '';
-    else if (argv[i] === '--allow-earlier-time') allowEarlier = true;
-    else if (argv[i] === '--lang') lang = argv[++i];
-  }
-  return { out: path.resolve(out), quiet, now, allowEarlier, lang };
-}
-
 async function main(): Promise<number> {
-  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang: langFlag } = parseArgs(process.argv.slice(2));
   // The officer's language: --lang, else Swedish until site.yaml says the main language is another.
-  let lang: MessageLang = messageLang(langFlag, undefined);
+  let lang: MessageLang = messageLang(langFlagOf(process.argv.slice(2)), undefined);
+  let options: BuildOptions;
+  try {
+    options = readBuildArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(explainFailure(e, lang));
+    return EXIT_USAGE;
+  }
+  const { out: requestedOut, quiet, now: nowFlag, allowEarlier, lang: langFlag, help } = options;
+  if (help) {
+    console.log(buildHelp(lang));
+    return EXIT_OK;
+  }
   const started = performance.now();
   // KRISINFO_TIMING=1 (npm run bench -- --phases): Astro's step log and the time of each phase.
   const timing = Boolean(process.env.KRISINFO_TIMING);
@@ -57,7 +54,7 @@ async function main(): Promise<number> {
   try {
     out = claimOutput(requestedOut, { project: process.cwd(), content: dir }, note);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(path.relative(process.cwd(), requestedOut))}`);
+    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(shownPath(requestedOut))}`);
     return 1;
   }
   // The renderer's workers load the site's code while content/ is being checked.
@@ -68,8 +65,8 @@ async function main(): Promise<number> {
   // Image files are opened as the build will open them: a broken one is reported here, like check does.
   content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
   if (hasErrors(content.problems)) {
-    console.error(formatReport(content.problems, lang, path.relative(process.cwd(), dir) || '.'));
-    console.error(say.stopped(path.relative(process.cwd(), out)));
+    console.error(formatReport(content.problems, lang, shownPath(dir)));
+    console.error(say.stopped(shownPath(out)));
     return 1;
   }
 
@@ -123,7 +120,7 @@ async function main(): Promise<number> {
     await search?.abandon().catch(() => undefined);
     cleanUp();
     console.error(explainFailure(e, lang));
-    console.error(say.failed(path.relative(process.cwd(), out)));
+    console.error(say.failed(shownPath(out)));
     return 1;
   }
 
@@ -134,7 +131,7 @@ async function main(): Promise<number> {
   try {
     hadPrevious = swapIn(staging, out, previous);
   } catch (e) {
-    console.error(`${explainFailure(e, lang)}${say.notSwapped(path.relative(process.cwd(), out))}`);
+    console.error(`${explainFailure(e, lang)}${say.notSwapped(shownPath(out))}`);
     return 1;
   }
   try {
@@ -144,9 +141,9 @@ async function main(): Promise<number> {
     console.error(say.cacheLost(String(e)));
   }
   if (hadPrevious) removeInBackground(previous);
-  if (!quiet) console.log(say.done(path.relative(process.cwd(), out) || out, ((performance.now() - started) / 1000).toFixed(1)));
+  if (!quiet) console.log(say.done(shownPath(out), ((performance.now() - started) / 1000).toFixed(1)));
   // The build publishes despite warnings, but a typo such as `pinnned:` must not pass unseen.
-  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, path.relative(process.cwd(), dir) || '.');
+  const warnings = quiet ? '' : shortWarnings(contentWarnings(content, buildNow()), lang, shownPath(dir));
   if (warnings) console.log(warnings);
   return 0;
 }

@@ -2,7 +2,7 @@
 // preview (`astro dev`) beside it, and prints the address to open (with this start's secret token).
 // Ctrl+C stops both. Nothing of the editor is part of the published site.
 import path from 'node:path';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import { loadContent } from '../src/lib/load-content.ts';
@@ -14,18 +14,28 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const DEFAULT_PORT = 4330;
 
-const HELP = `npm run editor -- [--port N] [--lang sv|en] [--no-preview] [--content DIR]
+const HELP_SV = `Användning: npm run editor -- [--port N] [--lang sv|en] [--no-preview] [--content MAPP] [--now TID]
 
 Startar redigeraren i webbläsaren och förhandsvisningen bredvid. Öppna adressen som skrivs ut.
-  --port N        port för redigeraren (standard: ${DEFAULT_PORT}, eller en ledig om den är upptagen)
-  --lang sv|en    språk i redigeraren (standard: webbplatsens huvudspråk)
-  --no-preview    starta inte förhandsvisningen (npm run dev)
-  --content DIR   innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
-  --now ISO       tidpunkt att använda som "nu" (för tester)`;
+  --port N          port för redigeraren (standard: ${DEFAULT_PORT}, eller en ledig om den är upptagen)
+  --lang sv|en      språk i redigeraren (standard: webbplatsens huvudspråk)
+  --no-preview      starta inte förhandsvisningen (npm run dev)
+  --content MAPP    innehållsmappen (standard: KRISINFO_CONTENT eller ./content)
+  --now TID         tidpunkt att använda som "nu" (för tester)`;
+
+const HELP_EN = `Usage: npm run editor -- [--port N] [--lang sv|en] [--no-preview] [--content FOLDER] [--now TIME]
+
+Starts the editor in the browser and the preview beside it. Open the address it prints.
+  --port N          the editor's port (default: ${DEFAULT_PORT}, or a free one if it is taken)
+  --lang sv|en      language of the editor (default: the site's main language)
+  --no-preview      do not start the preview (npm run dev)
+  --content FOLDER  the content folder (default: KRISINFO_CONTENT or ./content)
+  --now TIME        the moment to use as "now" (for tests)`;
 
 let lang: MessageLang = 'sv';
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     { port: { type: 'string' }, lang: { type: 'string' }, 'no-preview': { type: 'boolean' }, content: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -33,7 +43,7 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (flagOpt(args, 'help')) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   const root = path.resolve(import.meta.dirname, '..');

@@ -4,9 +4,12 @@
 // encrypted with a password exactly as minisign does it, so `minisign -S` can use it too.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/key-paths.ts';
 import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
+import { verifyNodeCommand, verifyScriptCommand } from '../src/lib/authenticity.ts';
+import { loadContent } from '../src/lib/load-content.ts';
 import { contentDir } from '../src/lib/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
@@ -31,6 +34,11 @@ const HELP_EN = `Usage: npm run keygen -- [--secret-key FILE] [--public-key FILE
   --lang sv|en          language of the tool's messages`;
 
 let lang: MessageLang = 'sv';
+
+/** The site's address from site.yaml, for the commands keygen prints; none while site.yaml has errors. */
+function siteUrl(): string | undefined {
+  return loadContent(contentDir()).site?.url;
+}
 
 async function main(): Promise<number> {
   lang = messageLang(langFlag(process.argv.slice(2)), undefined);
@@ -78,19 +86,21 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(publicKey), { recursive: true });
   writeFileSync(publicKey, formatPublicKey(key));
 
-  const shownPublic = path.relative(process.cwd(), publicKey) || publicKey;
+  const shownPublic = shownPath(publicKey);
+  const signing = { keyId: keyIdOf(key.keyNum), publicKey: publicKeyLine(key) };
+  const site = siteUrl() ?? (sv ? 'ADRESS' : 'ADDRESS');
   if (sv) {
     console.log(`Hemlig nyckel: ${secretKey} (håll den hemlig, ta en säkerhetskopia offline)`);
     console.log(`Publik nyckel: ${shownPublic} (checka in den)`);
     console.log(`Nyckel-id:     ${keyIdOf(key.keyNum)}`);
     console.log(`Publik nyckel att publicera i de officiella kanalerna:\n  ${publicKeyLine(key)}`);
-    console.log(`\nSå kontrollerar vem som helst en release:\n  minisign -Vm SHA256SUMS -P ${publicKeyLine(key)}`);
+    console.log(`\nSå kontrollerar vem som helst den publicerade webbplatsen, varje fil och att ingen har lagts till:\n  ${verifyScriptCommand(signing, site)}\n  ${verifyNodeCommand(signing, site)}`);
   } else {
     console.log(`Secret key: ${secretKey} (keep it secret, keep a backup offline)`);
     console.log(`Public key: ${shownPublic} (commit it)`);
     console.log(`Key id:     ${keyIdOf(key.keyNum)}`);
     console.log(`Public key to publish on the official channels:\n  ${publicKeyLine(key)}`);
-    console.log(`\nHow anyone checks a release:\n  minisign -Vm SHA256SUMS -P ${publicKeyLine(key)}`);
+    console.log(`\nHow anyone checks the published site, every file and that none was added:\n  ${verifyScriptCommand(signing, site)}\n  ${verifyNodeCommand(signing, site)}`);
   }
   return EXIT_OK;
 }

@@ -11,14 +11,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { verifyCommand } from '../src/lib/authenticity.ts';
+import { signatureCommand, VERIFY_SCRIPT, verifyNodeCommand, verifyScriptCommand } from '../src/lib/authenticity.ts';
 import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
 import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
 import { shownPath } from '../src/lib/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
-import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, publicKeyLine, secretKeyIsEncrypted, signMessage, verifyMessage } from '../src/lib/minisign.ts';
+import { keyIdOf, publicKeyLine, signMessage, verifyMessage } from '../src/lib/minisign.ts';
 import { readPasswords } from '../src/lib/read-password.ts';
 import { findSecretKeys } from '../src/lib/secret-key-scan.ts';
+import { checkKeyFiles, unlockKeyPair } from '../src/lib/signing-keys.ts';
 import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
     secretKey: path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath()),
     publicKey: path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir())),
   };
-  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  const rel = shownPath;
   const refuse = (code: MessageCode, params: Record<string, string>) => new CliError({ code, params }, EXIT_CONTENT);
 
   if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: rel(o.site) });
@@ -106,31 +107,15 @@ async function main(): Promise<number> {
   // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
   const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
   if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
-  if (!existsSync(o.publicKey)) throw refuse('package.no-public-key', { value: rel(o.publicKey) });
-  if (!existsSync(o.secretKey)) throw refuse('package.no-secret-key', { value: o.secretKey });
+  const keyFiles = { publicKey: o.publicKey, secretKey: o.secretKey };
+  const facts = checkKeyFiles(keyFiles);
   if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });
-
-  let publicKey, secretKey;
-  let keyFile = o.publicKey;
-  try {
-    publicKey = parsePublicKey(readFileSync(o.publicKey, 'utf8'));
-    keyFile = o.secretKey;
-    const secretText = readFileSync(o.secretKey, 'utf8');
-    let password: string | undefined;
-    if (secretKeyIsEncrypted(secretText)) {
-      [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
-      console.error(sv ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
-    }
-    secretKey = parseSecretKey(secretText, password);
-  } catch (e) {
-    if (!(e instanceof MinisignError)) throw e;
-    // minisign.ts speaks English to developers; the officer gets one of two plain answers.
-    if (/wrong password|password is needed/.test(e.message)) throw refuse('package.wrong-password', {});
-    throw refuse('package.bad-key', { value: rel(keyFile) });
+  let password: string | undefined;
+  if (facts.encrypted) {
+    [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
+    console.error(sv ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
   }
-  if (!isPairOf(secretKey, publicKey)) {
-    throw refuse('package.key-mismatch', { value: keyIdOf(secretKey.keyNum), file: rel(o.publicKey), other: keyIdOf(publicKey.keyNum) });
-  }
+  const { publicKey, secretKey } = unlockKeyPair(keyFiles, facts, password);
 
   const siteOut = path.join(o.out, 'site');
   // Summed from the built site, then copied: the check below proves the copy is that site.
@@ -159,19 +144,24 @@ async function main(): Promise<number> {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kb = (statSync(zipPath).size / 1024).toFixed(0);
-  const verify = verifyCommand({ keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) });
+  const key = { keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) };
+  const shownSite = rel(siteOut);
   if (sv) {
     console.log(`Klart: ${rel(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
-    console.log(`  ladda upp:  ${rel(siteOut)}/  (se docs/publishing.md)`);
+    console.log(`  ladda upp:  ${shownSite}/  (se docs/publishing.md)`);
     console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
-    console.log(`\nSå kontrollerar vem som helst releasen (i ${rel(siteOut)}/ eller den uppackade site.zip):`);
+    console.log(`\nSå kontrollerar vem som helst releasen, varje fil och att ingen har lagts till (i ${shownSite}/ eller den uppackade site.zip):`);
   } else {
     console.log(`Done: ${rel(o.out)}/ (${fileCount} files, site.zip ${kb} kB, ${seconds} s)`);
-    console.log(`  upload:  ${rel(siteOut)}/  (see docs/publishing.md)`);
+    console.log(`  upload:  ${shownSite}/  (see docs/publishing.md)`);
     console.log(`  key id:  ${keyIdOf(publicKey.keyNum)}`);
-    console.log(`\nHow anyone checks the release (in ${rel(siteOut)}/ or the unpacked site.zip):`);
+    console.log(`\nHow anyone checks the release, every file and that none was added (in ${shownSite}/ or the unpacked site.zip):`);
   }
-  console.log(`  ${verify}`);
+  // verify.sh is part of every built site (public/verify.sh).
+  console.log(`  ${verifyScriptCommand(key, shownSite, `${shownSite}/${VERIFY_SCRIPT}`)}`);
+  console.log(`  ${verifyNodeCommand(key, shownSite)}`);
+  console.log(sv ? 'Bara signaturen (visar inte ändrade eller tillagda filer):' : 'The signature alone (shows no changed or added file):');
+  console.log(`  ${signatureCommand(key)}`);
   return EXIT_OK;
 }
 

@@ -6,15 +6,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { langFlag, listOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom } from '../src/lib/cli/content-context.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
-import { publicKeyPath } from '../src/lib/key-paths.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
+import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
 import { loadContent } from '../src/lib/load-content.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
-import { parsePublicKey, verifyMessage } from '../src/lib/minisign.ts';
+import { verifyMessage, type PublicKey } from '../src/lib/minisign.ts';
 import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { readPasswords } from '../src/lib/read-password.ts';
+import { checkKeyFiles, readPublicKeyFile, unlockKeyPair } from '../src/lib/signing-keys.ts';
 import { driverFor, folderPath, toolFor } from '../src/lib/publish/drivers.ts';
 import { describeFiles } from '../src/lib/publish/local-files.ts';
 import { isHostFile, planSize } from '../src/lib/publish/plan.ts';
@@ -28,19 +31,37 @@ import { verifyRelease, type VerifyResult } from '../src/lib/verify/verify-relea
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const HELP = `Användning: npm run publish -- [--only NAMN]… [--release MAPP] [--secret-key FIL] [--lang sv|en]
+const HELP_SV = `Användning: npm run publish -- [--only NAMN]… [--release MAPP] [--secret-key FIL] [--lang sv|en]
 
-Kontrollerar content/, bygger, signerar en release och laddar upp den till alla mål i
-content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och visar en tabell.
+Kontrollerar content/ och signeringsnyckeln, bygger, signerar en release och laddar upp den till
+alla mål i content/publish.yaml samtidigt. Kontrollerar sedan varje mål över HTTP(S) och visar en
+tabell. Har nyckeln ett lösenord frågar publish efter det innan något byggs (från terminalen, eller
+första raden på standard in).
   --only NAMN        bara det här målet (kan upprepas)
   --release MAPP     ladda upp en befintlig release (release/<tid>/) i stället för att bygga en ny
-  --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key)
+  --secret-key FIL   den hemliga nyckeln (standard ~/.krisinfo/minisign.key, eller KRISINFO_SECRET_KEY)
   --wait SEKUNDER    så länge ett git-mål (GitHub/GitLab Pages) får bygga innan det kontrolleras (standard 300)
-  --releases MAPP    där nya releaser sparas (standard release/)
-  --out MAPP         byggets mapp (standard dist/ eller KRISINFO_OUT)
-  --content MAPP     innehållsmappen (standard content/ eller KRISINFO_CONTENT)
-  --lang             sv eller en
+  --releases MAPP    där nya releaser sparas (standard release/, eller KRISINFO_RELEASES)
+  --out MAPP         byggets mapp (standard dist/, eller KRISINFO_OUT)
+  --content MAPP     innehållsmappen (standard content/, eller KRISINFO_CONTENT)
+  --lang sv|en       språk för meddelanden
 Avslutar med 0 bara när varje mål visar den nya releasen.`;
+
+const HELP_EN = `Usage: npm run publish -- [--only NAME]… [--release FOLDER] [--secret-key FILE] [--lang sv|en]
+
+Checks content/ and the signing key, builds, signs a release and uploads it to every target in
+content/publish.yaml at once. Then checks each target over HTTP(S) and shows a table. If the key
+has a password, publish asks for it before anything is built (on the terminal, or the first line
+of standard input).
+  --only NAME        only this target (may be repeated)
+  --release FOLDER   upload an existing release (release/<time>/) instead of building a new one
+  --secret-key FILE  the secret key (default ~/.krisinfo/minisign.key, or KRISINFO_SECRET_KEY)
+  --wait SECONDS     how long a git target (GitHub/GitLab Pages) may build before it is checked (default 300)
+  --releases FOLDER  where new releases are kept (default release/, or KRISINFO_RELEASES)
+  --out FOLDER       the build's folder (default dist/, or KRISINFO_OUT)
+  --content FOLDER   the content folder (default content/, or KRISINFO_CONTENT)
+  --lang sv|en       language of the messages
+Exits with 0 only when every target serves the new release.`;
 
 const WORDS = {
   sv: { head: ['Mål', 'Adress', 'Release', 'Filer', 'Verifierad'], yes: 'ja', no: 'nej', old: 'visar en annan release', upload: 'uppladdningen misslyckades', local: '(mappen)', step: { build: 'bygget', package: 'signeringen' }, done: 'klart: {sent} skickade, {removed} borttagna, {unchanged} oförändrade ({s} s)', failed: 'MISSLYCKADES' },
@@ -54,18 +75,17 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs a step; `input` (the key's password) goes to its standard input, never to its arguments. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: 'inherit' });
+    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
     child.on('error', () => resolve(1));
     child.on('close', (code) => resolve(code ?? 1));
+    if (input !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(`${input}\n`);
+    }
   });
-}
-
-/** A path as the officer reads it: relative inside the project, absolute elsewhere. */
-function shown(p: string): string {
-  const rel = path.relative(process.cwd(), path.resolve(p));
-  return rel && !rel.startsWith('..') ? rel : path.resolve(p);
 }
 
 function hasTool(tool: string): boolean {
@@ -80,6 +100,7 @@ interface TargetReport {
 }
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     {
@@ -97,11 +118,11 @@ async function main(): Promise<number> {
   );
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   if (args.values.help) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   const dir = contentDirFrom(stringOpt(args, 'content'));
-  const label = path.relative(process.cwd(), dir) || '.';
+  const label = shownPath(dir);
 
   // 1. Content, and the targets, checked before anything is built.
   const content = loadContent(dir);
@@ -118,37 +139,49 @@ async function main(): Promise<number> {
   }
   const targets = content.publish.filter((t) => !only.length || only.includes(t.name));
   if (!targets.length) throw new CliError({ code: 'publish.no-targets', params: { value: `${label}/${PUBLISH_FILE}` } });
-  const keyFile = publicKeyPath(dir);
   const wait = Number(stringOpt(args, 'wait') ?? 300);
   if (!Number.isFinite(wait) || wait < 0) throw new CliError({ code: 'cli.unknown-option', params: { value: `--wait ${stringOpt(args, 'wait')}`, command: 'publish' } });
 
-  // 2. Build and sign, or take a release made earlier.
-  const w = WORDS[lang];
+  // 2. The key pair, and its password if it has one, before anything is built: a missing key or a
+  // wrong password found after the build would leave a new dist/ that was never signed or uploaded.
   let release = stringOpt(args, 'release');
+  const keyFiles = { publicKey: publicKeyPath(dir), secretKey: path.resolve(stringOpt(args, 'secret-key') ?? defaultSecretKeyPath()) };
+  let key: PublicKey;
+  let password: string | undefined;
+  if (release) key = readPublicKeyFile(keyFiles.publicKey);
+  else {
+    const facts = checkKeyFiles(keyFiles);
+    if (facts.encrypted) {
+      [password] = await readPasswords([lang === 'sv' ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
+      console.error(lang === 'sv' ? 'Låser upp nyckeln (scrypt, tar några sekunder)…' : 'Unlocking the key (scrypt, takes a few seconds)…');
+    }
+    key = unlockKeyPair(keyFiles, facts, password).publicKey;
+  }
+
+  // 3. Build and sign, or take a release made earlier.
+  const w = WORDS[lang];
   if (!release) {
     const env = { ...process.env, KRISINFO_CONTENT: dir, ASTRO_TELEMETRY_DISABLED: '1' };
     const out = path.resolve(stringOpt(args, 'out') ?? process.env.KRISINFO_OUT ?? 'dist');
-    if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out], env)) !== 0) {
+    if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out, '--lang', lang], env)) !== 0) {
       throw new CliError({ code: 'publish.stopped', params: { value: w.step.build } }, EXIT_CONTENT);
     }
-    release = path.resolve(stringOpt(args, 'releases') ?? 'release', stamp(new Date()));
-    const secret = stringOpt(args, 'secret-key');
-    const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFile, ...(secret ? ['--secret-key', secret] : [])];
-    if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env)) !== 0) {
+    release = path.resolve(stringOpt(args, 'releases') ?? process.env.KRISINFO_RELEASES ?? 'release', stamp(new Date()));
+    const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFiles.publicKey, '--secret-key', keyFiles.secretKey, '--lang', lang];
+    // package.ts reads the password from the first line of its standard input.
+    if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env, password)) !== 0) {
       throw new CliError({ code: 'publish.stopped', params: { value: w.step.package } }, EXIT_CONTENT);
     }
   }
   const site = path.resolve(release, 'site');
   if (!existsSync(path.join(site, SUMS_FILE)) || !existsSync(path.join(site, SIGNATURE_FILE))) {
-    throw new CliError({ code: 'publish.not-a-release', params: { value: shown(release) }, option: '--release' });
+    throw new CliError({ code: 'publish.not-a-release', params: { value: shownPath(release) }, option: '--release' });
   }
-  if (!existsSync(keyFile)) throw new CliError({ code: 'verify.key', params: { value: `${shown(keyFile)} saknas` } });
-  const key = parsePublicKey(readFileSync(keyFile, 'utf8'));
   const sums = readFileSync(path.join(site, SUMS_FILE), 'utf8');
   const comment = verifyMessage(Buffer.from(sums), readFileSync(path.join(site, SIGNATURE_FILE), 'utf8'), key);
   const info = parseTrustedComment(comment.trustedComment ?? '');
   const local = describeFiles(site);
-  console.log(`\n${shown(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
+  console.log(`\n${shownPath(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
 
   // 3. Every target at once: upload in phases, then check it as a reader would.
   const board = new ProgressBoard(targets.map((t) => t.name), process.stdout);

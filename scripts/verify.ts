@@ -4,8 +4,9 @@
 // The same checks without Node: verify.sh, which ships in every release (docs/publishing.md).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { flagOpt, readArgs, stringOpt } from '../src/lib/cli/args.ts';
+import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE, messageLang, runTool } from '../src/lib/cli/output.ts';
+import { shownPath } from '../src/lib/fs-errors.ts';
 import { publicKeyPath } from '../src/lib/key-paths.ts';
 import type { MessageLang } from '../src/lib/messages.ts';
 import { MinisignError, parsePublicKey, type PublicKey } from '../src/lib/minisign.ts';
@@ -14,31 +15,43 @@ import { differenceLines, verdictLine } from '../src/lib/verify/report.ts';
 import { sourceFor } from '../src/lib/verify/sources.ts';
 import { verifyRelease } from '../src/lib/verify/verify-release.ts';
 
-const HELP = `Användning: npm run verify -- ADRESS|MAPP [--key RW…|--key-file FIL] [--lang sv|en] [--json]
+const HELP_SV = `Användning: npm run verify -- ADRESS|MAPP [--key RW…|--key-file FIL] [--lang sv|en] [--json]
 
 Kontrollerar att webbplatsen på ADRESS (eller en kopia i MAPP) är exakt en release signerad med
 nyckeln: signaturen, varje fil i SHA256SUMS, och att inga filer som sidorna länkar till saknas i listan.
   --key RW…        den publika nyckeln, som kommunens officiella kanaler visar den
   --key-file FIL   nyckeln i en fil (standard: content/minisign.pub)
-  --lang           sv eller en
+  --lang sv|en     språk för meddelanden
   --json           resultatet som JSON
 Avslutar med 0 om allt stämmer, annars 1.`;
+
+const HELP_EN = `Usage: npm run verify -- ADDRESS|FOLDER [--key RW…|--key-file FILE] [--lang sv|en] [--json]
+
+Checks that the site at ADDRESS (or a copy in FOLDER) is exactly a release signed with the key:
+the signature, every file in SHA256SUMS, and that no file the pages link to is missing from the list.
+  --key RW…        the public key, as the municipality's official channels show it
+  --key-file FILE  the key in a file (default: content/minisign.pub)
+  --lang sv|en     language of the messages
+  --json           the result as JSON
+Exits with 0 if everything matches, else 1.`;
 
 let lang: MessageLang = 'sv';
 
 function readKey(inline: string | undefined, file: string | undefined): PublicKey {
-  const keyFile = file ?? publicKeyPath(contentDir());
+  const keyFile = path.resolve(file ?? publicKeyPath(contentDir()));
+  const option = inline ? '--key' : '--key-file';
+  if (!inline && !existsSync(keyFile)) throw new CliError({ code: 'verify.no-key', params: { value: shownPath(keyFile) }, option });
   try {
-    if (inline) return parsePublicKey(inline);
-    if (!existsSync(keyFile)) throw new MinisignError(`${path.relative(process.cwd(), keyFile) || keyFile} saknas`);
-    return parsePublicKey(readFileSync(keyFile, 'utf8'));
+    return parsePublicKey(inline ?? readFileSync(keyFile, 'utf8'));
   } catch (e) {
     if (!(e instanceof MinisignError)) throw e;
-    throw new CliError({ code: 'verify.key', params: { value: e.message }, option: inline ? '--key' : '--key-file' });
+    // minisign.ts explains in English to developers; the officer is told which key, in their language.
+    throw new CliError({ code: 'verify.key', params: { value: inline ? '--key' : shownPath(keyFile) }, option });
   }
 }
 
 async function main(): Promise<number> {
+  lang = messageLang(langFlag(process.argv.slice(2)), undefined);
   const args = readArgs(
     process.argv.slice(2),
     { key: { type: 'string' }, 'key-file': { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -47,11 +60,11 @@ async function main(): Promise<number> {
   lang = messageLang(stringOpt(args, 'lang'), undefined);
   const [location] = args.positionals;
   if (flagOpt(args, 'help')) {
-    console.log(HELP);
+    console.log(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_OK;
   }
   if (!location || args.positionals.length > 1) {
-    console.error(HELP);
+    console.error(lang === 'en' ? HELP_EN : HELP_SV);
     return EXIT_USAGE;
   }
   const key = readKey(stringOpt(args, 'key'), stringOpt(args, 'key-file'));

@@ -230,14 +230,14 @@ describe('zoom to 400 % (320 CSS px wide)', () => {
   }, 60_000 + PER_PAGE * 80);
 
   // The fixture has a public key (tests/fixtures/site/minisign.pub): the page shows it and the
-  // minisign command, whose one long line must wrap inside its box.
+  // verify.sh command first, whose one long line must wrap inside its box.
   it('the authenticity page with a key shows the command inside the screen', async () => {
     const site = built.get('fixture')!;
     const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
     try {
       await page.goto(site.server.url + 'akta/');
-      const command = page.locator('.signature pre');
-      expect(await command.innerText()).toMatch(/^minisign -Vm SHA256SUMS -P RW\S+ && sha256sum -c SHA256SUMS$/);
+      const command = page.locator('main pre').first();
+      expect(await command.innerText()).toMatch(/^sh verify\.sh -P RW\S+ https:\/\/\S+$/);
       const box = (await command.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(320);
       expect(await tooWideAt320(site, ['akta/', 'en/akta/', 'fi/akta/'])).toEqual([]);

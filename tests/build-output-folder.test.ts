@@ -102,6 +102,17 @@ describe('--out refuses every folder it must not replace, before touching anythi
     expect(fingerprint(project)).toEqual(before);
   });
 
+  it('names a folder outside the working folder by its absolute path, not as ../../…', async () => {
+    const elsewhere = path.join(tempDir(), 'papper');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, 'brev.txt'), 'Hej\n');
+    const r = await buildIn(project, elsewhere, { HOME: home });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`FEL Mappen ${elsewhere} finns redan`);
+    expect(r.stderr).toContain(`Bygget stoppades: inget publicerades. ${elsewhere}/ är oförändrad.`);
+    expect(r.stderr).not.toContain('../');
+  });
+
   it('the same rules as a table, without a build', () => {
     const guard = { project, content: path.join(project, 'content'), home };
     const verdict = (out: string) => {

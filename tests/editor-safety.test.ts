@@ -3,12 +3,13 @@
 // or from a form made before the file changed on disk are refused and change nothing; the socket
 // listens on the loopback address only; publishing refuses content with errors.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishOutcome } from '../src/editor/publish.ts';
 import { refuse, type RequestFacts } from '../src/lib/editor/guard.ts';
-import { tempDir } from './helpers/build.ts';
+import { runScript, tempDir } from './helpers/build.ts';
 import { contentCopy, snapshot, startEditorProcess, type RunningEditor } from './helpers/editor.ts';
 
 let editor: RunningEditor;
@@ -25,8 +26,12 @@ interface Reply {
 
 /** One request to the editor with exactly these headers (fetch would add or refuse some). */
 function send(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<Reply> {
+  return sendTo(editor, method, pathname, headers, body);
+}
+
+function sendTo(to: RunningEditor, method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: editor.port, method, path: pathname, headers: { Host: `127.0.0.1:${editor.port}`, ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: to.port, method, path: pathname, headers: { Host: `127.0.0.1:${to.port}`, ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
       let data = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (data += d));
@@ -164,6 +169,105 @@ describe('the editor refuses what does not come from its own page', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(existsSync(publishOut)).toBe(false);
     expect((await send('GET', '/publish', { Cookie: cookie })).body).toContain('Ingen publicering har gjorts');
+  });
+});
+
+// Before the fix the Publicera button ran npm run publish with no standard input: a key with a
+// password could never sign, the build had already replaced dist/ when signing failed, and the
+// page then said "Inget publicerades: den förra versionen ligger kvar", which was false for dist/.
+describe('publishing with a signing key (content/publish.yaml with a folder target)', () => {
+  let ed: RunningEditor;
+  let edCookie: string;
+  let tmp: string;
+  let out: string;
+  let usb: string;
+  let keyEnv: Record<string, string>;
+  const PASSWORD = 'hemligt lösen 7';
+  const get = async () => (await sendTo(ed, 'GET', '/publish', { Cookie: edCookie })).body;
+  const post = (fields: Record<string, string>) => sendTo(ed, 'POST', '/publish', { Origin: ed.origin, Cookie: edCookie, ...FORM }, form({ token: ed.token, ...fields }));
+  const keygen = (args: string[], input?: string) => runScript('keygen.ts', ['--force', '--public-key', path.join(ed.content, 'minisign.pub'), ...args], keyEnv, input);
+  /** The publish page once the run has finished (it reloads itself while one runs). */
+  async function finished(): Promise<string> {
+    for (let i = 0; i < 600; i++) {
+      const body = await get();
+      if (!body.includes('Publicerar …')) return body;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    throw new Error('publish did not finish');
+  }
+
+  beforeAll(async () => {
+    tmp = tempDir('krisinfo-editor-publish-');
+    out = path.join(tmp, 'dist');
+    usb = path.join(tmp, 'usb/krisinfo');
+    mkdirSync(path.dirname(usb));
+    keyEnv = { KRISINFO_SECRET_KEY: path.join(tmp, 'nycklar/minisign.key') };
+    const content = contentCopy();
+    writeFileSync(path.join(content, 'publish.yaml'), `- name: usb\n  folder: ${usb}\n`);
+    ed = await startEditorProcess(content, [], { KRISINFO_OUT: out, KRISINFO_RELEASES: path.join(tmp, 'release'), ...keyEnv });
+    edCookie = String((await sendTo(ed, 'GET', `/?token=${ed.token}`, {})).headers['set-cookie']).split(';')[0]!;
+  }, 60_000);
+
+  afterAll(() => ed?.stop());
+
+  it('without a key pair: says so and offers no button; a POST starts nothing', async () => {
+    const page = await get();
+    expect(page).toContain('Publiceringen kan inte starta: signeringsnyckeln är inte klar.');
+    expect(page).toContain(`Den publika nyckeln ${path.join(ed.content, 'minisign.pub')} saknas.`);
+    expect(page).not.toContain('Publicera nu');
+    const r = await post({});
+    expect(r.status).toBe(422);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a key without a password: the form has no password field', async () => {
+    expect((await keygen(['--without-password'])).code).toBe(0);
+    const page = await get();
+    expect(page).toContain('Publicera nu');
+    expect(page).not.toContain('type="password"');
+  }, 60_000);
+
+  it('a key with a password: a labelled password field, required before anything starts', async () => {
+    expect((await keygen([], `${PASSWORD}\n${PASSWORD}\n`)).code).toBe(0);
+    const page = await get();
+    expect(page).toMatch(/<label for="key-password">Signeringsnyckelns lösenord <span class="req">\(krävs\)<\/span><\/label>/);
+    expect(page).toMatch(/<input id="key-password" name="password" type="password" autocomplete="off" required aria-describedby="key-password-hint">/);
+    const empty = await post({ password: '' });
+    expect(empty.status).toBe(422);
+    expect(empty.body).toContain('skriv signeringsnyckelns lösenord');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('a wrong password: nothing is built, and the page says nothing changed', async () => {
+    expect((await post({ password: 'fel lösen' })).status).toBe(303);
+    const page = await finished();
+    expect(page).toContain(`Ingenting ändrades: ${out} är som förut och ingenting laddades upp.`);
+    expect(page).toContain('Fel lösenord för den hemliga nyckeln.');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(usb)).toBe(false);
+  }, 120_000);
+
+  it('the right password: built, signed and uploaded, the page says so, and the password is nowhere', async () => {
+    expect((await post({ password: PASSWORD })).status).toBe(303);
+    const page = await finished();
+    expect(page).toContain('Klart: webbplatsen är byggd, signerad och uppladdad, och varje mål visar den nya versionen');
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(usb, 'SHA256SUMS.minisig'))).toBe(true);
+    const verify = await runScript('verify.ts', [usb, '--key-file', path.join(ed.content, 'minisign.pub')]);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    for (const text of [page, ed.log()]) expect(text).not.toContain(PASSWORD);
+  }, 600_000);
+
+  it.each([
+    [{ code: 0, signs: true, built: true, released: true }, 'published'],
+    [{ code: 0, signs: false, built: true, released: false }, 'built-only'],
+    [{ code: 1, signs: true, built: true, released: true }, 'signed'],
+    [{ code: 1, signs: true, built: true, released: false }, 'built'],
+    [{ code: 1, signs: true, built: false, released: false }, 'unchanged'],
+    [{ code: 1, signs: false, built: false, released: false }, 'unchanged'],
+  ] as const)('what a finished run did: %j is %s', (facts, want) => {
+    expect(publishOutcome(facts)).toBe(want);
   });
 });
 

@@ -153,7 +153,7 @@ describe('npm run new on a terminal', () => {
   }, 60_000);
 });
 
-const TOOLS = ['check.ts', 'new.ts', 'update.ts', 'translate.ts', 'keygen.ts', 'package.ts'];
+const TOOLS = ['check.ts', 'new.ts', 'update.ts', 'translate.ts', 'keygen.ts', 'package.ts', 'editor.ts', 'publish.ts', 'verify.ts', 'build.ts'];
 /** Each tool's --help, in English and in Swedish, run once for the tests below. */
 const helps: Record<string, { english: Awaited<ReturnType<typeof runScript>>; swedish: Awaited<ReturnType<typeof runScript>> }> = {};
 beforeAll(async () => {
@@ -172,6 +172,31 @@ describe('--lang en on every command', () => {
     expect(english.stdout).toMatch(/--lang sv\|en|--lang +sv or en/);
     expect(english.stdout).not.toMatch(/[åäö]|\(standard|språk/i);
     expect(swedish.stdout).toMatch(/[åäö]/);
+  });
+
+  it('build --help lists its options and builds nothing', () => {
+    for (const { stdout } of Object.values(helps['build.ts']!)) {
+      for (const option of ['--out', '--now', '--allow-earlier-time', '--lang', '--quiet']) expect(stdout).toContain(option);
+      expect(stdout).not.toMatch(/^(Klart|Done): /m);
+    }
+  });
+
+  it('build refuses an option it does not know (a typo), in the chosen language, before building anything', async () => {
+    const out = path.join(tempDir(), 'dist');
+    const env = { KRISINFO_CONTENT: copyFixture(), KRISINFO_NOW: NOW };
+    const [sv, en, stray] = await Promise.all([
+      runScript('build.ts', ['--out', out, '--allow-earlier'], env),
+      runScript('build.ts', ['--allow-earlier', '--out', out, '--lang', 'en'], env),
+      runScript('build.ts', ['--out', out, 'dist'], env),
+    ]);
+    expect(sv.code).toBe(2);
+    expect(sv.stderr).toContain('FEL Okänt val: --allow-earlier.\n    → Kör npm run build -- --help för att se vilka val som finns.');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('ERROR Unknown option: --allow-earlier.\n    → Run npm run build -- --help to see the options.');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('FEL Okänt val: dist.');
+    for (const r of [sv, en, stray]) expect(r.stdout).not.toMatch(/^(Klart|Done): /m);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('translate: --lang is the language of its messages (--ui too), --to the language of the translation', async () => {
@@ -213,7 +238,8 @@ describe('--lang en on every command', () => {
 
     const pack = await runScript('package.ts', ['--site', path.join(tmp, 'dist'), '--out', path.join(tmp, 'release'), '--lang', 'en']);
     expect(pack.code).toBe(1);
-    expect(pack.stderr).toMatch(/^ERROR .*dist\/ holds no built site \(index\.html is missing\)\.\n {4}→ Run npm run build first\.$/m);
+    // A folder outside the working folder is named by its absolute path, not as ../../tmp/….
+    expect(pack.stderr).toContain(`ERROR ${path.join(tmp, 'dist')}/ holds no built site (index.html is missing).\n    → Run npm run build first.`);
     const unknown = await runScript('package.ts', ['--bogus', '--lang', 'en']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('ERROR Unknown option: --bogus.');

@@ -233,6 +233,23 @@ describe('contacts and standing pages', () => {
     expect(text(read('fi/lattlast/index.html'))).not.toContain('Tätä ei ole vielä käännetty suomeksi');
   });
 
+  // Before the fix the page's first command was `minisign -Vm … && sha256sum -c SHA256SUMS`, which
+  // passes when a file has been added. The fixture has a public key (tests/fixtures/site/minisign.pub).
+  it('the authenticity page leads with verify.sh and npm run verify; minisign alone comes last, as the signature only', () => {
+    for (const [prefix, caveat] of [['', 'Bara signaturen, med programmet minisign.'], ['en/', 'The signature alone, with the minisign program.'], ['fi/', 'Pelkkä allekirjoitus minisign-ohjelmalla.']] as const) {
+      const html = read(`${prefix}akta/index.html`);
+      const commands = [...html.matchAll(/<pre[^>]*><code[^>]*>([^<]*)<\/code><\/pre>/g)].map((m) => m[1]!);
+      expect(commands, prefix).toHaveLength(3);
+      expect(commands[0]).toMatch(/^sh verify\.sh -P RW\S+ https:\/\/fixture\.example\.org\/$/);
+      expect(commands[1]).toMatch(/^npm run verify -- https:\/\/fixture\.example\.org\/ --key RW\S+$/);
+      expect(commands[2]).toMatch(/^minisign -Vm SHA256SUMS -P RW\S+$/);
+      expect(html).not.toContain('sha256sum -c');
+      const words = text(html);
+      expect(words, prefix).toContain(caveat);
+      expect(words.indexOf(caveat)).toBeGreaterThan(words.indexOf(commands[1]!));
+    }
+  });
+
   it('tells staff the municipality never asks for passwords and links their feed', () => {
     const page = read('personal/index.html');
     const words = text(page);

@@ -7,8 +7,8 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, wr
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../src/lib/bench/nginx.ts';
-import { generateKey, parsePublicKey, parseSecretKey, publicKeyLine, signMessage } from '../src/lib/minisign.ts';
 import { writeBuildRecord } from '../src/lib/build-record.ts';
+import { generateKey, parsePublicKey, parseSecretKey, publicKeyLine, signMessage } from '../src/lib/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 const VERIFY_SH = path.join(ROOT, 'public/verify.sh');
@@ -28,7 +28,7 @@ function fakeSite(dir: string): string {
   writeFileSync(path.join(dir, 'akta/index.html'), '<!doctype html><title>Äkta?</title><a href="../verify.sh">verify.sh</a>');
   writeFileSync(path.join(dir, 'media/med mellanslag.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251]));
   cpSync(VERIFY_SH, path.join(dir, 'verify.sh'));
-  // package signs only what a build wrote: the build's record of its files (build-record.ts).
+  // package signs only what a build recorded (build-record.ts): the record a build would write.
   writeBuildRecord(dir, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
   return dir;
 }
@@ -78,6 +78,7 @@ describe('verify.sh', () => {
   it('says a genuine site is genuine, with the release time and file count', () => {
     const r = sh(['-P', key, url]);
     expect(r.code, r.out).toBe(0);
+    // Six files: four of the site, verify.sh and the build's record.
     expect(r.out).toMatch(/^GENUINE \/ ÄKTA: http:\/\/127\.0\.0\.1:\d+\/ is the release of \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(6 files\)/m);
     // And a folder (an unpacked site.zip), with the key as a file.
     expect(sh(['-p', pubFile, site]).code).toBe(0);
@@ -159,6 +160,8 @@ describe('package refuses a site folder with a secret key in it', () => {
     expect((await runScript('keygen.ts', ['--without-password'], env)).code).toBe(0);
     const dist = fakeSite(path.join(tmp, 'dist'));
     cpSync(path.join(tmp, 'home/.krisinfo/minisign.key'), path.join(dist, 'media/kopia.txt'));
+    // As if the build had copied it from public/: recorded, so only the key scan can refuse it.
+    writeBuildRecord(dist, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
     const r = await runScript('package.ts', ['--site', dist, '--out', path.join(tmp, 'release')], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Webbplatsmappen innehåller en hemlig nyckel: \S*dist\/media\/kopia\.txt\./);

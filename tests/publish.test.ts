@@ -25,6 +25,8 @@ function fakeSite(dir: string): string {
   writeFileSync(path.join(dir, 'bulletiner/x/index.html'), '<!doctype html><title>X</title>');
   writeFileSync(path.join(dir, 'media/bild.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251]));
   writeFileSync(path.join(dir, 'media/med mellanslag.txt'), 'text');
+  // Every built site carries verify.sh (public/), the script package tells people to check it with.
+  cpSync(path.join(ROOT, 'public/verify.sh'), path.join(dir, 'verify.sh'));
   // package signs only what a build wrote: the build's record of its files (build-record.ts).
   writeBuildRecord(dir, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
   return dir;
@@ -116,6 +118,36 @@ describe('keygen → package → minisign', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/verification failed/i);
   });
+
+  // Before the fix the closing hint was `minisign -Vm SHA256SUMS -P … && sha256sum -c SHA256SUMS`,
+  // which passes when a file has been added to the folder.
+  it('ends with commands that check every file, which work as printed; minisign alone only as the signature', () => {
+    const lines = pack.stdout.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Så kontrollerar vem som helst releasen, varje fil och att ingen har lagts till'));
+    expect(at).toBeGreaterThan(0);
+    const [script, node, caveat, signature, ...rest] = lines.slice(at + 1).map((l) => l.trim());
+    const siteDir = path.join(release, 'site');
+    const key = publicKeyLine(parsePublicKey(readFileSync(path.join(content, 'minisign.pub'), 'utf8')));
+    expect(script).toBe(`sh ${siteDir}/verify.sh -P ${key} ${siteDir}`);
+    expect(node).toBe(`npm run verify -- ${siteDir} --key ${key}`);
+    expect(caveat).toBe('Bara signaturen (visar inte ändrade eller tillagda filer):');
+    expect(signature).toBe(`minisign -Vm SHA256SUMS -P ${key}`);
+    expect(rest).toEqual([]);
+    expect(pack.stdout).not.toContain('sha256sum -c');
+    // Both commands, run as printed, find the release genuine, and catch a page added to it.
+    for (const command of [script!, node!]) {
+      const r = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      expect(r.status, command + r.stdout + r.stderr).toBe(0);
+    }
+    const copy = path.join(tempDir(), 'site');
+    cpSync(siteDir, copy, { recursive: true });
+    writeFileSync(path.join(copy, 'logga-in.html'), '<form>');
+    for (const command of [script!, node!]) {
+      const r = spawnSync('sh', ['-c', command.replaceAll(` ${siteDir}`, ` ${copy}`)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      expect(r.status, command).toBe(1);
+      expect(r.stdout, command).toContain('logga-in.html');
+    }
+  }, 60_000);
 
   it('refuses to write a release over an existing one', async () => {
     const again = await runScript('package.ts', ['--site', site, '--out', release], { HOME: home, KRISINFO_CONTENT: content });

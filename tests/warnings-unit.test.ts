@@ -1,5 +1,8 @@
-// The phishing warning for staff bulletins: requests are flagged, the reassuring line is not.
+// The phishing warning for staff bulletins: requests are flagged, the reassuring line is not. And
+// the build's closing line about its warnings, in the grammar of one warning and of several.
 import { describe, expect, it } from 'vitest';
+import { shortWarnings } from '../src/lib/cli/build-report.ts';
+import type { Problem } from '../src/lib/problems.ts';
 import { phishingMatch } from '../src/lib/warnings.ts';
 
 describe('phishingMatch', () => {
@@ -21,5 +24,19 @@ describe('phishingMatch', () => {
     'Anställda har fått falska sms som säger att de måste byta lösenord via en länk.',
   ])('lets %j through', (text) => {
     expect(phishingMatch(text)).toBeUndefined();
+  });
+});
+
+describe('shortWarnings: the last line of the build', () => {
+  const warning: Problem = { level: 'warning', file: 'bulletins/a.md', line: 3, field: 'pinnned', code: 'field.unknown-near', params: { suggestion: 'pinned' } };
+  it.each([
+    [1, 'sv', '1 varning; den stoppar inte bygget. npm run check visar vad du gör åt den.'],
+    [2, 'sv', '2 varningar; de stoppar inte bygget. npm run check visar vad du gör åt dem.'],
+    [1, 'en', '1 warning; it does not stop the build. npm run check shows what to do about it.'],
+    [2, 'en', '2 warnings; they do not stop the build. npm run check shows what to do about them.'],
+  ] as const)('%i warning(s) in %s', (n, lang, last) => {
+    const lines = shortWarnings(Array(n).fill(warning), lang, 'content').split('\n');
+    expect(lines).toHaveLength(n + 1);
+    expect(lines.at(-1)).toBe(last);
   });
 });

@@ -11,6 +11,7 @@ import { checkDraft, checkFolder } from '../lib/editor/check-draft.ts';
 import { bulletinFile, changedSince, createContentFile, imageName, IMAGE_TYPES, isLangCode, isSlug, loadFile, replaceContentFile } from '../lib/editor/content-files.ts';
 import { FrontmatterEditError, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';
 import { formatDateTime, languageName, localize } from '../lib/i18n.ts';
+import { shownPath } from '../lib/fs-errors.ts';
 import { readImageHeader } from '../lib/image-header.ts';
 import { loadContent, splitFileName, type BulletinGroup, type Content, type ValidContent } from '../lib/load-content.ts';
 import { messageFor, type MessageLang } from '../lib/messages.ts';
@@ -21,7 +22,7 @@ import { bulletinForm, editedFileText, emptyValues, fieldId, newFileText, values
 import { formFieldOf, hidden, problemSummary, problemText, select, textArea, textInput, choices } from './fields.ts';
 import type { FormData } from './form-data.ts';
 import { html, Html, page, type PageOptions } from './html.ts';
-import type { Publisher } from './publish.ts';
+import { keyState, type Publisher, type PublishRun } from './publish.ts';
 import { editedTranslationText, newTranslationText, originalTexts, translationForm, translationFromForm, translationValues } from './translation-form.ts';
 import type { TextKey, Texts } from './texts.ts';
 
@@ -473,31 +474,64 @@ ${problemList(s, content, problems)}`;
 export function publishPage(s: EditorState, req: Request): Reply {
   const t = s.t;
   let refused: Problem[] = [];
+  let keyRefusal: Html | undefined;
+  const command = s.publisher.command;
+  // npm run publish signs: the key pair is checked before anything is built (src/lib/signing-keys.ts).
+  const keys = command.signs ? keyState(s.dir) : undefined;
+  const keyProblem = keys?.problem ? messageFor(keys.problem, s.lang) : undefined;
+  const needsPassword = keys?.problem === undefined && keys?.encrypted === true;
   if (req.method === 'POST') {
     const content = loadContent(s.dir);
     refused = content.problems.filter((p) => p.level === 'error');
-    if (!refused.length) {
-      s.publisher.start();
+    // The password goes straight from the form to the child's standard input; it is not kept.
+    const password = needsPassword ? req.form?.get('password') ?? '' : undefined;
+    if (refused.length) {
+      // the content's problems, below
+    } else if (keyProblem) keyRefusal = html`<p>${t('publishKeyProblem')}</p>`;
+    else if (password === '') keyRefusal = html`<p>${t('publishNoPassword')}</p>`;
+    else {
+      s.publisher.start(password);
       return { redirect: '/publish' };
     }
   }
   const run = s.publisher.current;
   const seconds = (to: number | undefined) => (((to ?? Date.now()) - (run?.startedAt ?? Date.now())) / 1000).toFixed(0);
   const content = loadContent(s.dir);
+  const outcome = (r: PublishRun) => {
+    const params = { seconds: seconds(r.finishedAt), out: shownPath(r.out), release: r.release ? shownPath(r.release) : '' };
+    switch (r.outcome) {
+      case 'published':
+        return html`<p class="notice ok" role="status">${t('publishUploaded', params)}</p>`;
+      case 'built-only':
+        return html`<p class="notice ok" role="status">${t('publishOk', params)}</p>`;
+      case 'signed':
+        return html`<div class="summary error" role="alert"><p>${t('publishSigned', params)}</p></div>`;
+      case 'built':
+        return html`<div class="summary error" role="alert"><p>${t('publishBuilt', params)}</p></div>`;
+      default:
+        return html`<div class="summary error" role="alert"><p>${t('publishUnchanged', params)}</p></div>`;
+    }
+  };
   const state = refused.length
     ? html`<div class="summary error" role="alert" tabindex="-1" id="problems"><p>${t('publishRefused')}</p></div>${problemList(s, content, refused)}`
-    : !run
-      ? html`<p>${t('publishNever')}</p>`
-      : run.code === undefined
-        ? html`<p class="notice" role="status">${t('publishRunning', { seconds: seconds(undefined) })}</p>`
-        : run.code === 0
-          ? html`<p class="notice ok" role="status">${t('publishOk', { seconds: seconds(run.finishedAt) })}</p>`
-          : html`<div class="summary error" role="alert"><p>${t('publishFailed')}</p></div>`;
-  const main = html`<h1>${t('publishTitle')}</h1><p>${t('publishIntro')} (${run?.shown ?? 'npm run build'})</p>
+    : keyRefusal || keyProblem
+      ? html`<div class="summary error" role="alert" tabindex="-1" id="problems">${keyRefusal ?? html`<p>${t('publishKeyProblem')}</p>`}${keyProblem ? html`<p>${keyProblem.text} ${keyProblem.fix ?? ''}</p>` : ''}</div>`
+      : !run
+        ? html`<p>${t('publishNever')}</p>`
+        : run.code === undefined
+          ? html`<p class="notice" role="status">${t('publishRunning', { seconds: seconds(undefined) })}</p>`
+          : outcome(run);
+  const passwordField = needsPassword
+    ? html`<div class="${keyRefusal ? 'field invalid' : 'field'}"><label for="key-password">${t('publishPassword')} <span class="req">${t('required')}</span></label><p class="hint" id="key-password-hint">${t('publishPasswordHint', { command: command.shown })}</p>
+<input id="key-password" name="password" type="password" autocomplete="off" required aria-describedby="key-password-hint"${keyRefusal ? new Html(' aria-invalid="true"') : ''}></div>`
+    : '';
+  const form = s.publisher.running || keyProblem ? '' : html`<form method="post" action="/publish">${tokenField(s)}${passwordField}<p><button type="submit">${t('publishNow')}</button></p></form>`;
+  const main = html`<h1>${t('publishTitle')}</h1><p>${t(command.signs ? 'publishIntroSigned' : 'publishIntro')} (${run?.shown ?? command.shown})</p>
 ${state}
-${s.publisher.running ? '' : html`<form method="post" action="/publish">${tokenField(s)}<p><button type="submit">${t('publishNow')}</button></p></form>`}
+${form}
 ${run?.output ? html`<h2>${t('publishLog')}</h2><pre class="log" tabindex="0">${run.output}</pre>` : ''}`;
-  return { status: refused.length ? 422 : 200, body: frame(s, t('publishTitle'), main, { current: 'publish', refresh: s.publisher.running ? 2 : undefined }) };
+  const status = refused.length || keyRefusal ? 422 : 200;
+  return { status, body: frame(s, t('publishTitle'), main, { current: 'publish', refresh: s.publisher.running ? 2 : undefined }) };
 }
 
 // --- A file the forms cannot read --------------------------------------------------------------

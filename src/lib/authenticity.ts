@@ -1,6 +1,7 @@
 // What the authenticity page ("Är sidan äkta?") shows about the release signature: the key id and
 // public key from content/minisign.pub (when the officer has made one with `npm run keygen`), the
-// signed checksum files, and the one command that checks them. See docs/publishing.md.
+// signed checksum files, the commands that check a whole copy (verify.sh, npm run verify) and,
+// last, the minisign command that checks the signature alone. See docs/publishing.md.
 import { existsSync, readFileSync } from 'node:fs';
 import { SIGNATURE_FILE, SUMS_FILE } from './checksums.ts';
 import { publicKeyPath } from './key-paths.ts';
@@ -29,15 +30,21 @@ export function signingKey(contentDir: string): SigningKey | undefined {
   }
 }
 
-export function verifyCommand(key: SigningKey): string {
-  return `minisign -Vm ${SUMS_FILE} -P ${key.publicKey} && sha256sum -c ${SUMS_FILE}`;
+/**
+ * The signature of SHA256SUMS alone. It says nothing about the files: not a changed one (unless
+ * `sha256sum -c` follows), and never an added one, which is what a phisher adds. So it is shown
+ * only after verify.sh and npm run verify, and with that caveat.
+ */
+export function signatureCommand(key: SigningKey): string {
+  return `minisign -Vm ${SUMS_FILE} -P ${key.publicKey}`;
 }
 
 /** verify.sh checks a whole site, added files included (public/verify.sh, in every release). */
 export const VERIFY_SCRIPT = 'verify.sh';
 
-export function verifyScriptCommand(key: SigningKey, url: string): string {
-  return `sh ${VERIFY_SCRIPT} -P ${key.publicKey} ${url}`;
+/** `where` is an address or a folder; `script` the path to verify.sh when it is not in the working folder. */
+export function verifyScriptCommand(key: SigningKey, where: string, script = VERIFY_SCRIPT): string {
+  return `sh ${script} -P ${key.publicKey} ${where}`;
 }
 
 export function verifyNodeCommand(key: SigningKey, url: string): string {
@@ -72,7 +79,7 @@ const WORDS: Record<string, Record<string, string>> = {
     files: 'Signerade filer',
     sums: 'kontrollsummor för alla filer',
     signature: 'signaturen',
-    command: 'Så kontrollerar du en nedladdad kopia med programmet minisign:',
+    signatureOnly: 'Bara signaturen, med programmet minisign. Det visar att listan SHA256SUMS är signerad med kommunens nyckel, men inte att filerna stämmer med listan, och inte om någon fil har lagts till. Kontrollera därför hela webbplatsen med kommandona ovan.',
   },
   en: {
     heading: 'Check the signature',
@@ -82,7 +89,7 @@ const WORDS: Record<string, Record<string, string>> = {
     files: 'Signed files',
     sums: 'checksums of every file',
     signature: 'the signature',
-    command: 'To check a downloaded copy with the minisign program:',
+    signatureOnly: 'The signature alone, with the minisign program. It shows that the list SHA256SUMS is signed with the municipality’s key, but not that the files match the list, nor whether a file has been added. So check the whole site with the commands above.',
   },
   fi: {
     heading: 'Tarkista allekirjoitus',
@@ -92,7 +99,7 @@ const WORDS: Record<string, Record<string, string>> = {
     files: 'Allekirjoitetut tiedostot',
     sums: 'kaikkien tiedostojen tarkistussummat',
     signature: 'allekirjoitus',
-    command: 'Ladatun kopion tarkistus minisign-ohjelmalla:',
+    signatureOnly: 'Pelkkä allekirjoitus minisign-ohjelmalla. Se osoittaa, että SHA256SUMS-luettelo on allekirjoitettu kunnan avaimella, mutta ei sitä, että tiedostot vastaavat luetteloa, eikä sitä, onko tiedostoja lisätty. Tarkista siksi koko sivusto yllä olevilla komennoilla.',
   },
 };
 

@@ -18,8 +18,9 @@ const BY_ERRNO: Record<string, MessageCode> = {
 
 /** A path as the officer knows it: relative inside the current folder, else absolute. */
 export function shownPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  return rel === '' ? '.' : rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? abs : rel;
 }
 
 export function errnoOf(e: unknown): string | undefined {

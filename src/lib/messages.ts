@@ -621,8 +621,12 @@ const catalog = {
     en: { text: '{value} is not a release: site/SHA256SUMS or site/SHA256SUMS.minisig is missing.', fix: 'Give a folder made by npm run package, e.g. --release release/2022-01-20T150211Z, or leave out --release to make a new one.' },
   },
   'verify.key': {
-    sv: { text: 'Den publika nyckeln går inte att läsa ({value}).', fix: 'Ange nyckeln från kommunens officiella kanaler med --key RW… eller --key-file FIL.' },
-    en: { text: 'The public key cannot be read ({value}).', fix: 'Give the key from the municipality’s official channels with --key RW… or --key-file FILE.' },
+    sv: { text: 'Den publika nyckeln i {value} går inte att läsa: det är ingen minisign-nyckel (RW…).', fix: 'Ange nyckeln från kommunens officiella kanaler med --key RW… eller --key-file FIL.' },
+    en: { text: 'The public key in {value} cannot be read: it is not a minisign key (RW…).', fix: 'Give the key from the municipality’s official channels with --key RW… or --key-file FILE.' },
+  },
+  'verify.no-key': {
+    sv: { text: 'Den publika nyckeln {value} finns inte.', fix: 'Ange nyckeln från kommunens officiella kanaler med --key RW… eller --key-file FIL.' },
+    en: { text: 'The public key {value} does not exist.', fix: 'Give the key from the municipality’s official channels with --key RW… or --key-file FILE.' },
   },
   'package.secret-key': {
     sv: { text: 'Webbplatsmappen innehåller en hemlig nyckel: {value}. Den skulle publiceras för alla, och då kan vem som helst signera i kommunens namn.', fix: 'Ta bort filen (och ur public/ eller content/ om den kom därifrån) och bygg igen. Har nyckeln redan publicerats: skapa ett nytt nyckelpar med npm run keygen -- --force och publicera det nya nyckel-id:t.' },

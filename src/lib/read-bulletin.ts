@@ -14,6 +14,8 @@ export const BULLETIN_FIELDS = [
   'nextUpdate', 'draft', 'image', 'imageAlt', 'imageCredit', 'sms', 'updates',
   'imageDecorative',
 ] as const;
+/** The fields of one entry of `updates`. */
+export const UPDATE_FIELDS = ['at', 'text', 'services'] as const;
 export const SUMMARY_MAX = 300;
 export const SMS_MAX = 160;
 
@@ -115,7 +117,7 @@ export function readBulletin(text: string, file: string, slug: string, lang: str
   if (Object.keys(dateOnly).length) fields.dateOnly = dateOnly;
   if (has('updates')) {
     fields.updates = r.entries('updates').map((u, index) => {
-      u.warnUnknown(['at', 'text', 'services']);
+      u.warnUnknown(UPDATE_FIELDS);
       return {
         index,
         at: u.date('at', { required: true }),

@@ -5,6 +5,9 @@ import { splitFrontmatter } from './yaml-source.ts';
 import type { Problem } from './problems.ts';
 import type { Page } from './types.ts';
 
+/** The fields of a page's header (schemas/page.schema.json must list the same). */
+export const PAGE_FIELDS = ['title', 'summary', 'order'];
+
 /** Paths the site uses itself; a page with one of these names would hide it. */
 export const RESERVED_SLUGS = ['bulletiner', 'tjanster', 'sok', 'personal', 'media', 'pagefind', 'rss', 'feeds', 'index', '404'];
 
@@ -21,7 +24,7 @@ export function readPage(text: string, file: string, slug: string, lang: string,
   const ctx: ReadContext = { file, yaml, problems, timeZone };
   problems.push(...yamlTextProblems(yaml, file, { singleLine: false }), ...bodyTextProblems(body, file, bodyLine));
   const r = new FieldReader(yaml.value, ctx);
-  r.warnUnknown(['title', 'summary', 'order']);
+  r.warnUnknown(PAGE_FIELDS);
   const title = r.string('title', { required: true, example: 'title: Kontakt' });
   const summary = r.string('summary');
   const order = r.number('order') ?? Number.MAX_SAFE_INTEGER;

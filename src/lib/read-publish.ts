@@ -27,7 +27,8 @@ export interface PublishTarget {
 }
 
 const KINDS = ['folder', 'rclone', 'git'] as const;
-const KNOWN = ['name', 'url', 'title', ...KINDS];
+/** The fields of one target (schemas/publish.schema.json must list the same). */
+export const PUBLISH_FIELDS = ['name', 'url', 'title', ...KINDS];
 /** rclone's remote names: letters, digits, `_ - . + @` and spaces, not starting with `-` or a space. */
 const RCLONE_RE = /^([\w.+@][\w .+@-]*):(.*)$/;
 const GIT_RE = /^(\S.*?)\s+([\w./-]+)$/;
@@ -71,7 +72,7 @@ export function readPublish(text: string, languages: readonly string[], siteUrl?
       return;
     }
     const r = new FieldReader(item, ctx, [i]);
-    r.warnUnknown(KNOWN);
+    r.warnUnknown(PUBLISH_FIELDS);
     const before = problems.filter((p) => p.level === 'error').length;
     const name = r.string('name', { required: true, example: 'name: reservserver' });
     if (name !== undefined && names.has(name)) r.problem('publish.duplicate', 'name', { value: name });

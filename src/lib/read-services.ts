@@ -6,6 +6,8 @@ import { STATUSES, type Service } from './types.ts';
 import type { Problem } from './problems.ts';
 
 export const SERVICE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The fields of one service (schemas/services.schema.json must list the same). */
+export const SERVICE_FIELDS = ['id', 'name', 'description', 'status'];
 
 export function readServices(text: string, languages: string[], timeZone: string, file = 'services.yaml'): { services: Service[]; problems: Problem[] } {
   const yaml = parseYaml(text, file);
@@ -24,7 +26,7 @@ export function readServices(text: string, languages: string[], timeZone: string
       return;
     }
     const r = new FieldReader(item, ctx, [i]);
-    r.warnUnknown(['id', 'name', 'description', 'status']);
+    r.warnUnknown(SERVICE_FIELDS);
     const id = r.string('id', { required: true, example: 'id: hemtjanst' });
     const lookAlike = id === undefined ? undefined : nonAsciiIdProblem(id);
     if (lookAlike) r.problem(lookAlike.code, 'id', lookAlike.params);

@@ -7,7 +7,10 @@ import { parseYaml } from './yaml-source.ts';
 import type { Channel, Contact, Site } from './types.ts';
 import type { Problem } from './problems.ts';
 
-const KNOWN = ['sender', 'title', 'description', 'url', 'timezone', 'logo', 'languages', 'contacts', 'channels', 'securityContact'];
+/** The fields site.yaml accepts, and those of one contact and one channel (schemas/site.schema.json must list the same). */
+export const SITE_FIELDS = ['sender', 'title', 'description', 'url', 'timezone', 'logo', 'languages', 'contacts', 'channels', 'securityContact'];
+export const CONTACT_FIELDS = ['name', 'phone', 'email', 'hours', 'url'];
+export const CHANNEL_FIELDS = ['name', 'url'];
 const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_RE = /^\+?[0-9][0-9 ()\-–]{1,24}$/;
@@ -48,7 +51,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
   const ctx: ReadContext = { file, yaml, problems, timeZone: FALLBACK_TIMEZONE };
   problems.push(...yamlTextProblems(yaml, file, { singleLine: true }));
   const r = new FieldReader(yaml.value, ctx);
-  r.warnUnknown(KNOWN);
+  r.warnUnknown(SITE_FIELDS);
 
   const languages: string[] = [];
   const langList = r.list('languages', { required: true, example: 'languages: [sv, en, fi]' });
@@ -79,7 +82,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
   const contactReaders = r.entries('contacts', { required: true, example: 'contacts: (se README)' });
   if (r.has('contacts') && Array.isArray(r.obj.contacts) && r.obj.contacts.length === 0) r.problem('list.empty', 'contacts');
   for (const c of contactReaders) {
-    c.warnUnknown(['name', 'phone', 'email', 'hours', 'url']);
+    c.warnUnknown(CONTACT_FIELDS);
     const name = c.localized('name', { required: true, languages, example: 'name: Tillfällig växel' });
     const phone = readPhone(c);
     const email = c.string('email');
@@ -95,7 +98,7 @@ export function readSite(text: string, file = 'site.yaml', fileExists: (rel: str
 
   const channels: Channel[] = [];
   for (const c of r.entries('channels')) {
-    c.warnUnknown(['name', 'url']);
+    c.warnUnknown(CHANNEL_FIELDS);
     const name = c.localized('name', { required: true, languages });
     const curl = c.string('url', { required: true, example: 'url: https://www.facebook.com/kalixkommun' });
     if (curl !== undefined && !isAbsoluteHttpUrl(curl)) c.problem('url.invalid', 'url', { value: curl });

@@ -36,7 +36,7 @@ export function shortWarnings(warnings: readonly Problem[], lang: MessageLang, c
   });
   const n = warnings.length;
   const tail = sv
-    ? `${n} ${n === 1 ? 'varning' : 'varningar'}; de stoppar inte bygget. npm run check visar vad du gör åt ${n === 1 ? 'den' : 'dem'}.`
+    ? `${n} ${n === 1 ? 'varning; den' : 'varningar; de'} stoppar inte bygget. npm run check visar vad du gör åt ${n === 1 ? 'den' : 'dem'}.`
     : `${n} warning${n === 1 ? '; it does' : 's; they do'} not stop the build. npm run check shows what to do about ${n === 1 ? 'it' : 'them'}.`;
   return [...lines, tail].join('\n');
 }
