@@ -4,21 +4,23 @@
 // styles): a reader must never get a different site because of how it was built.
 // Built with empty caches (images processed in the build): the test fixture at a domain root with
 // one render thread (the default for a small site), and the sample site under a path with two.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_RECORD } from '../src/lib/build-record.ts';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers/build.ts';
 import { hashTree } from './helpers/content-tree.ts';
 
 const NOW = '2022-06-01T12:00:00Z';
 
 /**
- * Every file of the site. Of the search index, the fragments (one per page, named by their
+ * Every file of the site but the build's record (build-record.ts: the time of the build and the
+ * checksums of the very files compared here, Pagefind's index names among them). Of the search index, the fragments (one per page, named by their
  * content) and the page count per language: the index files' names depend on the order in which
  * pages reached Pagefind, which differs between the two ways (as with a warm page cache).
  */
 function published(out: string): Record<string, string> {
-  const files = Object.entries(hashTree(out)).filter(([f]) => !f.startsWith('pagefind/') || f.startsWith('pagefind/fragment/'));
+  const files = Object.entries(hashTree(out)).filter(([f]) => f !== BUILD_RECORD && (!f.startsWith('pagefind/') || f.startsWith('pagefind/fragment/')));
   const entry = JSON.parse(readFileSync(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   for (const [lang, { page_count }] of Object.entries(entry.languages)) files.push([`pagefind pages ${lang}`, String(page_count)]);
   return Object.fromEntries(files);
@@ -33,7 +35,11 @@ async function build(fixture: string, url: string | undefined, threads: string |
   const content = path.join(dir, 'content');
   cpSync(fixture, content, { recursive: true });
   const siteYaml = path.join(content, 'site.yaml');
-  if (url) writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace(/^url: .*$/m, `url: ${url}`));
+  if (url) {
+    writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace(/^url: .*$/m, `url: ${url}`));
+    // The sample's mirrors serve it at a domain root, which a site under a path cannot be.
+    rmSync(path.join(content, 'publish.yaml'), { force: true });
+  }
   const env: Record<string, string> = { KRISINFO_CACHE: path.join(dir, 'cache'), KRISINFO_TIMING: '1' };
   if (way === 'astro') env.KRISINFO_RENDER = 'astro';
   if (threads) env.KRISINFO_RENDER_THREADS = threads;
