@@ -3,7 +3,7 @@
 // builds it with the real `scripts/build.ts` as a child process (site, feeds, search index), and
 // prints the median of several runs of:
 // - publish: a full build into an empty output folder with no page cache, with the server bundle
-//   already built (src/lib/render/): what a publish costs when only content/ changed;
+//   already built (src/lib/build/render/): what a publish costs when only content/ changed;
 // - the same with the page cache the full build left, and a rebuild after one bulletin changed;
 // - peak memory, output size and file count;
 // - cState on Hugo (src/lib/bench/cstate.ts) building the same bulletins, in the same runs;
@@ -27,8 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeCstateSite } from '../src/lib/bench/cstate.ts';
 import { BENCH_NOW, editBulletin, generateContent } from '../src/lib/bench/generate.ts';
-import { loadContent } from '../src/lib/load-content.ts';
-import { bundleKey } from '../src/lib/render/server-bundle.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { bundleKey } from '../src/lib/build/render/server-bundle.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // The build runs as `npm run build` runs it: plain Node on the script compiled by scripts/run.mjs.

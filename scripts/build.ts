@@ -4,27 +4,27 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeBuildRecord, type BuildRecord } from '../src/lib/build-record.ts';
+import { writeBuildRecord, type BuildRecord } from '../src/lib/build/build-record.ts';
 import { langFlag as langFlagOf } from '../src/lib/cli/args.ts';
 import { buildHelp, readBuildArgs, type BuildOptions } from '../src/lib/cli/build-args.ts';
 import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
 import { EXIT_OK, EXIT_USAGE, messageLang } from '../src/lib/cli/output.ts';
-import { clockFacts, guardClock, readClock } from '../src/lib/clock-guard.ts';
-import { buildSiteModel } from '../src/lib/derive.ts';
-import { explainFailure, shownPath } from '../src/lib/fs-errors.ts';
-import { imageProblems } from '../src/lib/image-check.ts';
-import { inputsDigest } from '../src/lib/input-digest.ts';
-import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
-import { messageFor, type MessageLang } from '../src/lib/messages.ts';
-import { claimOutput } from '../src/lib/output-folder.ts';
-import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/page-cache.ts';
-import { bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
-import { formatReport, hasErrors } from '../src/lib/problems.ts';
-import { startRenderer } from '../src/lib/render/render-site.ts';
-import { startSearchIndex, type SearchIndexer } from '../src/lib/search-index.ts';
-import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site-data.ts';
-import { moveBeside, swapIn } from '../src/lib/swap.ts';
-import { pauseForTest } from '../src/lib/test-pause.ts';
+import { clockFacts, guardClock, readClock } from '../src/lib/build/clock-guard.ts';
+import { buildSiteModel } from '../src/lib/model/derive.ts';
+import { explainFailure, shownPath } from '../src/lib/build/fs-errors.ts';
+import { imageProblems } from '../src/lib/images/image-check.ts';
+import { inputsDigest } from '../src/lib/build/input-digest.ts';
+import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
+import { claimOutput } from '../src/lib/build/output-folder.ts';
+import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/build/page-cache.ts';
+import { bulletinPages, type BulletinPage } from '../src/lib/build/page-reuse.ts';
+import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
+import { startRenderer } from '../src/lib/build/render/render-site.ts';
+import { startSearchIndex, type SearchIndexer } from '../src/lib/build/search-index.ts';
+import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/model/site-data.ts';
+import { moveBeside, swapIn } from '../src/lib/build/swap.ts';
+import { pauseForTest } from '../src/lib/build/test-pause.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const dir = contentDir();
   const note = (m: Parameters<typeof messageFor>[0]) => console.log(messageFor(m, lang).text);
   // Checked (never the project, content/ or a folder that is not a site), locked, and put right
-  // after a killed build, before anything else: src/lib/output-folder.ts.
+  // after a killed build, before anything else: src/lib/build/output-folder.ts.
   let out: string;
   try {
     out = claimOutput(requestedOut, { project: process.cwd(), content: dir }, note);
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   let record: BuildRecord | undefined;
   try {
     // One "now" for the whole build, so that the page keys and the pages agree on what is visible;
-    // a "now" that cannot be right stops the build (src/lib/clock-guard.ts).
+    // a "now" that cannot be right stops the build (src/lib/build/clock-guard.ts).
     const clock = readClock(nowFlag);
     for (const m of guardClock(clock, out, (content as ValidContent).site.timezone, allowEarlier)) note(m);
     process.env.KRISINFO_NOW = clock.now.toISOString();
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     pauseForTest('rendered');
     const t1 = performance.now();
     await search.finish(workDir);
-    // The mark of a site this tool built, its time and its checksum list (src/lib/build-record.ts).
+    // The mark of a site this tool built, its time and its checksum list (src/lib/build/build-record.ts).
     record = writeBuildRecord(workDir, clockFacts(clock, content as ValidContent));
     verifyCarriedOver(reused, record.files);
     const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
 
   // The swap: two renames on one file system, so `out` is never half-written; it is absent only
   // between the two calls. If the second fails, the previous site goes back in place; if the build
-  // is killed between them, the next build puts it back (src/lib/swap.ts, leftovers.ts).
+  // is killed between them, the next build puts it back (src/lib/build/swap.ts, leftovers.ts).
   let hadPrevious: boolean;
   try {
     hadPrevious = swapIn(staging, out, previous);

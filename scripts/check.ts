@@ -7,12 +7,12 @@ import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { messageListMarkdown } from '../src/lib/cli/message-list.ts';
 import { EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
-import { loadContent } from '../src/lib/load-content.ts';
-import { messageFor, type MessageLang } from '../src/lib/messages.ts';
-import { formatReport, sortProblems } from '../src/lib/problems.ts';
-import { findWarnings } from '../src/lib/warnings.ts';
-import { imageWarnings } from '../src/lib/images.ts';
-import { imageProblems } from '../src/lib/image-check.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
+import { formatReport, sortProblems } from '../src/lib/content/problems.ts';
+import { findWarnings } from '../src/lib/content/warnings.ts';
+import { imageWarnings } from '../src/lib/images/images.ts';
+import { imageProblems } from '../src/lib/images/image-check.ts';
 
 const HELP_SV = `npm run check -- [--strict] [--json] [--lang sv|en] [--content DIR] [--now ISO]
 

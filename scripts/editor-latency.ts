@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { readArgs, stringOpt } from '../src/lib/cli/args.ts';
-import { loadContent } from '../src/lib/load-content.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
 import { startPreview } from '../src/editor/preview.ts';
 import { startEditor } from '../src/editor/server.ts';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { contentDirFrom, nowFrom } from '../src/lib/cli/content-context.ts';
 import { EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
-import { loadContent } from '../src/lib/load-content.ts';
-import type { MessageLang } from '../src/lib/messages.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import type { MessageLang } from '../src/lib/content/messages.ts';
 import { startPreview, type Preview } from '../src/editor/preview.ts';
 import { startEditor } from '../src/editor/server.ts';
 

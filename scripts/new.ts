@@ -10,10 +10,10 @@ import { slugify, uniqueBulletinFile } from '../src/lib/cli/file-name.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { canAsk, Prompter } from '../src/lib/cli/prompt.ts';
 import { createFile } from '../src/lib/cli/write-file.ts';
-import { toLocalMinute } from '../src/lib/dates.ts';
-import type { MessageLang } from '../src/lib/messages.ts';
-import { SMS_MAX, SUMMARY_MAX } from '../src/lib/read-bulletin.ts';
-import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Severity } from '../src/lib/types.ts';
+import { toLocalMinute } from '../src/lib/model/dates.ts';
+import type { MessageLang } from '../src/lib/content/messages.ts';
+import { SMS_MAX, SUMMARY_MAX } from '../src/lib/content/read-bulletin.ts';
+import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Severity } from '../src/lib/model/types.ts';
 
 const HELP_SV = `npm run new -- --title "…" --summary "…" [val]
 

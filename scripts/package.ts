@@ -11,19 +11,19 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { signatureCommand, VERIFY_SCRIPT, verifyNodeCommand, verifyScriptCommand } from '../src/lib/authenticity.ts';
-import { unbuiltSiteProblem } from '../src/lib/build-record.ts';
-import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/checksums.ts';
-import { shownPath } from '../src/lib/fs-errors.ts';
-import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/key-paths.ts';
-import { keyIdOf, publicKeyLine, signMessage, verifyMessage } from '../src/lib/minisign.ts';
-import { readPasswords } from '../src/lib/read-password.ts';
-import { findSecretKeys } from '../src/lib/secret-key-scan.ts';
-import { checkKeyFiles, unlockKeyPair } from '../src/lib/signing-keys.ts';
-import { contentDir, loadValidContent } from '../src/lib/site-data.ts';
+import { signatureCommand, VERIFY_SCRIPT, verifyNodeCommand, verifyScriptCommand } from '../src/lib/model/authenticity.ts';
+import { unbuiltSiteProblem } from '../src/lib/build/build-record.ts';
+import { checkSums, listFiles, sha256sums, SIGNATURE_FILE, SUMS_FILE } from '../src/lib/publish/checksums.ts';
+import { shownPath } from '../src/lib/build/fs-errors.ts';
+import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/publish/key-paths.ts';
+import { keyIdOf, publicKeyLine, signMessage, verifyMessage } from '../src/lib/publish/minisign.ts';
+import { readPasswords } from '../src/lib/publish/read-password.ts';
+import { findSecretKeys } from '../src/lib/publish/secret-key-scan.ts';
+import { checkKeyFiles, unlockKeyPair } from '../src/lib/publish/signing-keys.ts';
+import { contentDir, loadValidContent } from '../src/lib/model/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
-import type { MessageCode, MessageLang } from '../src/lib/messages.ts';
+import type { MessageCode, MessageLang } from '../src/lib/content/messages.ts';
 
 const HELP_SV = `Användning: npm run package -- [--site MAPP] [--out MAPP] [--secret-key FIL] [--public-key FIL] [--lang sv|en]
 

@@ -3,7 +3,7 @@
 // It measures what is built; run `npm run build` first. Exits 1 if a page is over budget.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { byType, PAGE_BUDGET_GZIP, siteWeights } from '../src/lib/page-size.ts';
+import { byType, PAGE_BUDGET_GZIP, siteWeights } from '../src/lib/build/page-size.ts';
 
 /** Offline editions are downloads that carry the whole site; they have no round-trip budget. */
 const UNBUDGETED = new Set(['offline edition']);

@@ -7,7 +7,7 @@ import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, formatCliMessage, messageLang, runTool } from '../src/lib/cli/output.ts';
 import { translationStub } from '../src/lib/cli/translation-stub.ts';
 import { createFile } from '../src/lib/cli/write-file.ts';
-import type { MessageLang } from '../src/lib/messages.ts';
+import type { MessageLang } from '../src/lib/content/messages.ts';
 
 const HELP_SV = `npm run translate -- <namn eller fil> --to SPRÅK
 

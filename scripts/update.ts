@@ -10,8 +10,8 @@ import { findBulletin } from '../src/lib/cli/find-bulletin.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool, type CliMessage } from '../src/lib/cli/output.ts';
 import { canAsk, Prompter } from '../src/lib/cli/prompt.ts';
 import { replaceFile } from '../src/lib/cli/write-file.ts';
-import { toIsoWithOffset, toLocalMinute } from '../src/lib/dates.ts';
-import type { MessageLang } from '../src/lib/messages.ts';
+import { toIsoWithOffset, toLocalMinute } from '../src/lib/model/dates.ts';
+import type { MessageLang } from '../src/lib/content/messages.ts';
 
 const HELP_SV = `npm run update -- <fil eller namn> --text "…" [--service id=status] [--at ÅÅÅÅ-MM-DDTHH:MM] [--touch-updated]
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { buildSite, ROOT } from './helpers/build.ts';
 import { builtLanguagePrefixes, formatViolations, launchBrowser, pageType, runAxe, sitePages } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-import { telHref } from '../src/lib/phone.ts';
+import { telHref } from '../src/lib/model/phone.ts';
 
 interface BuiltSite {
   name: string;

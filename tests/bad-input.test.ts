@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeBuildRecord } from '../src/lib/build-record.ts';
+import { writeBuildRecord } from '../src/lib/build/build-record.ts';
 import { buildSite, tempDir } from './helpers/build.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent, editBulletin, type GeneratedContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, bulletinIn } from '../src/lib/derive.ts';
-import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
-import { headings } from '../src/lib/markdown.ts';
+import { buildSiteModel, bulletinIn } from '../src/lib/model/derive.ts';
+import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { headings } from '../src/lib/model/markdown.ts';
 
 describe('bench content generator, 20 bulletins', () => {
   let dir: string;

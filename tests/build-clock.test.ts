@@ -1,15 +1,15 @@
 // Issue 12 item 2: a wrong clock must not publish a false all-clear. Before the fix,
 // `KRISINFO_NOW=1970-01-01T00:00:00Z npm run build` (or a laptop whose clock was reset, with no
 // variable set) built a site with no bulletins and every service "✓ Fungerar", and said "Klart".
-// The rules (src/lib/clock-guard.ts) as a table, then real builds: with KRISINFO_NOW, with --now,
+// The rules (src/lib/build/clock-guard.ts) as a table, then real builds: with KRISINFO_NOW, with --now,
 // and with a really wrong clock through faketime (libfaketime, no variable set).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_RECORD, readBuildRecord } from '../src/lib/build-record.ts';
+import { BUILD_RECORD, readBuildRecord } from '../src/lib/build/build-record.ts';
 import { CliError } from '../src/lib/cli/output.ts';
-import { guardClock, readClock, showTime, type BuildClock } from '../src/lib/clock-guard.ts';
+import { guardClock, readClock, showTime, type BuildClock } from '../src/lib/build/clock-guard.ts';
 import { buildSite, ROOT, runScript, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture, hashTree } from './helpers/content-tree.ts';
 

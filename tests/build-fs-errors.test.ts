@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, formatCliMessage } from '../src/lib/cli/output.ts';
-import { fsFailure } from '../src/lib/fs-errors.ts';
+import { fsFailure } from '../src/lib/build/fs-errors.ts';
 import { buildSite, runScript, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture, hashTree } from './helpers/content-tree.ts';
 

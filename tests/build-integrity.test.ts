@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_RECORD } from '../src/lib/build-record.ts';
+import { BUILD_RECORD } from '../src/lib/build/build-record.ts';
 import { buildSite, runScript, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture } from './helpers/content-tree.ts';
 

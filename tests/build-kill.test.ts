@@ -1,13 +1,13 @@
 // Issue 12 item 5: a build killed at any moment never costs the published site, and the next build
 // cleans up after it. Each step kills a real build process (SIGKILL, as a power cut would) at a
-// named moment (KRISINFO_TEST_PAUSE_AT, src/lib/test-pause.ts), then looks at what is left.
+// named moment (KRISINFO_TEST_PAUSE_AT, src/lib/build/test-pause.ts), then looks at what is left.
 // Before the fix, a kill between the two renames of the swap left no dist/ at all, and the
 // dist.previous-PID, dist.staging-PID and .build/site-PID folders stayed forever; a second build
 // into the same folder stopped with an ENOTEMPTY stack.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareWithRecord, readBuildRecord } from '../src/lib/build-record.ts';
+import { compareWithRecord, readBuildRecord } from '../src/lib/build/build-record.ts';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture, hashTree } from './helpers/content-tree.ts';
 import { buildPausedAt, type PausedBuild } from './helpers/paused-build.ts';

@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_RECORD, readBuildRecord } from '../src/lib/build-record.ts';
-import { checkOutput } from '../src/lib/output-folder.ts';
+import { BUILD_RECORD, readBuildRecord } from '../src/lib/build/build-record.ts';
+import { checkOutput } from '../src/lib/build/output-folder.ts';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture, OFFICER_FIXTURE } from './helpers/content-tree.ts';
 

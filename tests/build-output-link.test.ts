@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBuildRecord } from '../src/lib/build-record.ts';
+import { readBuildRecord } from '../src/lib/build/build-record.ts';
 import { buildSite, tempDir, type BuildResult } from './helpers/build.ts';
 import { copyFixture, hashTree } from './helpers/content-tree.ts';
 

@@ -5,11 +5,11 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BULLETIN_FIELDS, UPDATE_FIELDS } from '../src/lib/read-bulletin.ts';
-import { PAGE_FIELDS } from '../src/lib/read-page.ts';
-import { PUBLISH_FIELDS } from '../src/lib/read-publish.ts';
-import { SERVICE_FIELDS } from '../src/lib/read-services.ts';
-import { CHANNEL_FIELDS, CONTACT_FIELDS, SITE_FIELDS } from '../src/lib/read-site.ts';
+import { BULLETIN_FIELDS, UPDATE_FIELDS } from '../src/lib/content/read-bulletin.ts';
+import { PAGE_FIELDS } from '../src/lib/content/read-page.ts';
+import { PUBLISH_FIELDS } from '../src/lib/content/read-publish.ts';
+import { SERVICE_FIELDS } from '../src/lib/content/read-services.ts';
+import { CHANNEL_FIELDS, CONTACT_FIELDS, SITE_FIELDS } from '../src/lib/content/read-site.ts';
 import { ROOT } from './helpers/build.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });

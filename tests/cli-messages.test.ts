@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_CODES, messageFor } from '../src/lib/messages.ts';
+import { MESSAGE_CODES, messageFor } from '../src/lib/content/messages.ts';
 import { MESSAGE_LIST_END, MESSAGE_LIST_START, messageListMarkdown } from '../src/lib/cli/message-list.ts';
 import { ROOT } from './helpers/build.ts';
 

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../src/lib/csp.ts';
-import { OFFLINE_CSP } from '../src/lib/offline-edition.ts';
+import { contentSecurityPolicy } from '../src/lib/model/csp.ts';
+import { OFFLINE_CSP } from '../src/lib/offline/offline-edition.ts';
 import { ROOT, buildSite, type BuildResult } from './helpers/build.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 

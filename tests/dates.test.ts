@@ -1,7 +1,7 @@
 // Dates as the content contract defines them, including the summer-time cases YAML loaders get wrong.
 import { describe, expect, it } from 'vitest';
-import { isDateOnly, parseContentDate, toIsoWithOffset, toRfc822, zoneOffsetMinutes } from '../src/lib/dates.ts';
-import { formatDateTimeShort, formatMoment } from '../src/lib/i18n.ts';
+import { isDateOnly, parseContentDate, toIsoWithOffset, toRfc822, zoneOffsetMinutes } from '../src/lib/model/dates.ts';
+import { formatDateTimeShort, formatMoment } from '../src/lib/model/i18n.ts';
 
 const TZ = 'Europe/Stockholm';
 const iso = (v: string) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toRfc822 } from '../src/lib/dates.ts';
+import { toRfc822 } from '../src/lib/model/dates.ts';
 import { FEED_TTL_MINUTES } from '../src/lib/feeds/settings.ts';
 import { statusLabel } from '../src/lib/feeds/strings.ts';
 import type { JsonFeed } from '../src/lib/feeds/json-feed.ts';

@@ -3,13 +3,13 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/lib/load-content.ts';
-import { MESSAGE_CODES, messageFor } from '../src/lib/messages.ts';
-import { findWarnings } from '../src/lib/warnings.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { MESSAGE_CODES, messageFor } from '../src/lib/content/messages.ts';
+import { findWarnings } from '../src/lib/content/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { appendUpdate } from '../src/lib/cli/append-update.ts';
 import { CliError } from '../src/lib/cli/output.ts';
-import { readBulletin } from '../src/lib/read-bulletin.ts';
+import { readBulletin } from '../src/lib/content/read-bulletin.ts';
 import { readdirSync } from 'node:fs';
 import { ROOT } from './helpers/build.ts';
 import { OFFICER_FIXTURE, copyFixture } from './helpers/content-tree.ts';

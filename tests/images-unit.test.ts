@@ -7,9 +7,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/build.ts';
 import { drawing, noiseImage } from './helpers/image-samples.ts';
-import { readImageHeader } from '../src/lib/image-header.ts';
-import { imagePlan, imageWarnings, MAX_BYTES, variantBytes, variantWidths } from '../src/lib/images.ts';
-import { loadContent } from '../src/lib/load-content.ts';
+import { readImageHeader } from '../src/lib/images/image-header.ts';
+import { imagePlan, imageWarnings, MAX_BYTES, variantBytes, variantWidths } from '../src/lib/images/images.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
 
 describe('readImageHeader agrees with sharp (upright size, as published)', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('JPEG with EXIF orientation %i', async (orientation) => {

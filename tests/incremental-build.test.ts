@@ -1,11 +1,11 @@
-// Rebuilds take unchanged bulletin pages from the page cache (src/lib/page-reuse.ts, page-cache.ts).
+// Rebuilds take unchanged bulletin pages from the page cache (src/lib/build/page-reuse.ts, page-cache.ts).
 // What the officer and the readers must see: a rebuild publishes exactly what a build from scratch
 // of the same content publishes, whatever changed in between (a bulletin's text, a service's
 // status, a site setting), and it renders only the pages whose content changed.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_RECORD } from '../src/lib/build-record.ts';
+import { BUILD_RECORD } from '../src/lib/build/build-record.ts';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers/build.ts';
 import { hashTree } from './helpers/content-tree.ts';
 

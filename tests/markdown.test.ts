@@ -1,6 +1,6 @@
 // The one Markdown renderer: bulletins are never trusted to carry markup or script.
 import { describe, expect, it } from 'vitest';
-import { findImages, markdownToPlainText, renderMarkdown } from '../src/lib/markdown.ts';
+import { findImages, markdownToPlainText, renderMarkdown } from '../src/lib/model/markdown.ts';
 
 describe('renderMarkdown', () => {
   it('escapes raw HTML instead of passing it through', () => {

@@ -7,10 +7,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/lib/load-content.ts';
-import { messageFor, type MessageLang } from '../src/lib/messages.ts';
-import { formatReport, type Problem } from '../src/lib/problems.ts';
-import { findWarnings } from '../src/lib/warnings.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
+import { formatReport, type Problem } from '../src/lib/content/problems.ts';
+import { findWarnings } from '../src/lib/content/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { copyFixture } from './helpers/content-tree.ts';
 

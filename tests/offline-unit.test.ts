@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/derive.ts';
-import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
-import { buildOfflineEdition, OFFLINE_LATEST } from '../src/lib/offline-edition.ts';
+import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/model/derive.ts';
+import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { buildOfflineEdition, OFFLINE_LATEST } from '../src/lib/offline/offline-edition.ts';
 
 describe('offline edition of a long crisis (80 bulletins)', () => {
   let dir: string;

@@ -1,13 +1,13 @@
-// The page cache (src/lib/page-cache.ts): what a build leaves there, what the next build finds, and
+// The page cache (src/lib/build/page-cache.ts): what a build leaves there, what the next build finds, and
 // what is cleaned away. Real files in a temporary folder; the clock is moved to age entries.
 // Issue 12 item 4: entries are copies, not hard links to the published files, and an entry whose
 // bytes no longer match its hash is never used.
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sha256 } from '../src/lib/checksums.ts';
-import { cachedPages, carryOver, entry, storePages, verifyCarriedOver } from '../src/lib/page-cache.ts';
-import type { BulletinPage } from '../src/lib/page-reuse.ts';
+import { sha256 } from '../src/lib/publish/checksums.ts';
+import { cachedPages, carryOver, entry, storePages, verifyCarriedOver } from '../src/lib/build/page-cache.ts';
+import type { BulletinPage } from '../src/lib/build/page-reuse.ts';
 import { tempDir } from './helpers/build.ts';
 
 const page = (slug: string, key: string): BulletinPage => ({ lang: 'sv', slug, file: `bulletiner/${slug}/index.html`, key, indexed: true });

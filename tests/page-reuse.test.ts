@@ -4,10 +4,10 @@
 import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel } from '../src/lib/derive.ts';
-import { inputsDigest } from '../src/lib/input-digest.ts';
-import { loadContent, type ValidContent } from '../src/lib/load-content.ts';
-import { bulletinPageFile, bulletinPages, type BulletinPage } from '../src/lib/page-reuse.ts';
+import { buildSiteModel } from '../src/lib/model/derive.ts';
+import { inputsDigest } from '../src/lib/build/input-digest.ts';
+import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { bulletinPageFile, bulletinPages, type BulletinPage } from '../src/lib/build/page-reuse.ts';
 import { ROOT } from './helpers/build.ts';
 import { copyFixture } from './helpers/content-tree.ts';
 

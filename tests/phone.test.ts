@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../src/lib/markdown.ts';
-import { findPhoneNumbers, telHref } from '../src/lib/phone.ts';
+import { renderMarkdown } from '../src/lib/model/markdown.ts';
+import { findPhoneNumbers, telHref } from '../src/lib/model/phone.ts';
 import { ROOT } from './helpers/build.ts';
 
 /** The tel: links of the rendered Markdown, as [href, text]. */

@@ -6,11 +6,11 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mirrorList } from '../src/lib/authenticity.ts';
-import { loadContent } from '../src/lib/load-content.ts';
-import { messageFor } from '../src/lib/messages.ts';
-import { readPublish } from '../src/lib/read-publish.ts';
-import type { Site } from '../src/lib/types.ts';
+import { mirrorList } from '../src/lib/model/authenticity.ts';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { messageFor } from '../src/lib/content/messages.ts';
+import { readPublish } from '../src/lib/content/read-publish.ts';
+import type { Site } from '../src/lib/model/types.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 const LANGS = ['sv', 'en'];

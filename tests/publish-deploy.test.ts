@@ -1,10 +1,10 @@
 // The deploy recipes in deploy/ parse, publish the built folder, and carry the same security
-// headers as the site itself (src/lib/csp.ts), so a change of policy cannot leave one behind.
+// headers as the site itself (src/lib/model/csp.ts), so a change of policy cannot leave one behind.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { headerContentSecurityPolicy } from '../src/lib/csp.ts';
+import { headerContentSecurityPolicy } from '../src/lib/model/csp.ts';
 import { ROOT } from './helpers/build.ts';
 
 const read = (file: string) => readFileSync(path.join(ROOT, 'deploy', file), 'utf8');

@@ -4,8 +4,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeBuildRecord } from '../src/lib/build-record.ts';
-import { listFiles, parseSums } from '../src/lib/checksums.ts';
+import { writeBuildRecord } from '../src/lib/build/build-record.ts';
+import { listFiles, parseSums } from '../src/lib/publish/checksums.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 function fakeSite(dir: string, extra: Record<string, string> = {}): string {

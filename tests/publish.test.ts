@@ -5,9 +5,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeBuildRecord } from '../src/lib/build-record.ts';
-import { checkSums, listFiles } from '../src/lib/checksums.ts';
-import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, parsePublicKey, parseSecretKey, publicKeyLine, signMessage, verifyMessage } from '../src/lib/minisign.ts';
+import { writeBuildRecord } from '../src/lib/build/build-record.ts';
+import { checkSums, listFiles } from '../src/lib/publish/checksums.ts';
+import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, parsePublicKey, parseSecretKey, publicKeyLine, signMessage, verifyMessage } from '../src/lib/publish/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site');

@@ -1,4 +1,4 @@
-// The server bundle (src/lib/render/server-bundle.ts) is built once per code version and used by
+// The server bundle (src/lib/build/render/server-bundle.ts) is built once per code version and used by
 // every publish until the code changes. What must hold for the officer: a changed template is
 // published at once (a stale bundle would silently publish the old one), a changed bulletin does not
 // cost a new bundle, a broken bundle still publishes through `astro build` with a one-line notice,
@@ -9,10 +9,10 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleKey } from '../src/lib/render/server-bundle.ts';
+import { bundleKey } from '../src/lib/build/render/server-bundle.ts';
 import { ROOT, tempDir } from './helpers/build.ts';
 import { hashTree } from './helpers/content-tree.ts';
-import { BUILD_RECORD } from '../src/lib/build-record.ts';
+import { BUILD_RECORD } from '../src/lib/build/build-record.ts';
 
 const NOW = '2022-06-01T12:00:00Z';
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
@@ -81,9 +81,9 @@ describe('the bundle key', () => {
   it.each([
     ['a component (template)', 'src/components/SiteFooter.astro'],
     ['a page', 'src/pages/[...lang]/index.astro'],
-    ['the content model', 'src/lib/derive.ts'],
+    ['the content model', 'src/lib/model/derive.ts'],
     ['interface texts', 'src/i18n/sv.json'],
-    ['the renderer itself', 'src/lib/render/render-worker.ts'],
+    ['the renderer itself', 'src/lib/build/render/render-worker.ts'],
     ['the Astro configuration', 'astro.config.mjs'],
     ['tsconfig.json', 'tsconfig.json'],
     ['the installed packages (package-lock.json)', 'package-lock.json'],

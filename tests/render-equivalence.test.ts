@@ -1,4 +1,4 @@
-// The fast path (pages rendered through the server bundle, src/lib/render/) publishes exactly the
+// The fast path (pages rendered through the server bundle, src/lib/build/render/) publishes exactly the
 // site that Astro's own static build publishes: every file, byte for byte. This guards against an
 // Astro update changing the internals the renderer relies on (route data, paths, file names,
 // styles): a reader must never get a different site because of how it was built.
@@ -7,7 +7,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_RECORD } from '../src/lib/build-record.ts';
+import { BUILD_RECORD } from '../src/lib/build/build-record.ts';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers/build.ts';
 import { hashTree } from './helpers/content-tree.ts';
 

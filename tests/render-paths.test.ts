@@ -1,8 +1,8 @@
-// Where the renderer (src/lib/render/) writes a route's path and which URL it asks Astro's App for:
+// Where the renderer (src/lib/build/render/) writes a route's path and which URL it asks Astro's App for:
 // the same file names and URLs as Astro's static build with `build.format: 'directory'`, or
 // a reader would find pages missing or moved after a publish through the fast path.
 import { describe, expect, it } from 'vitest';
-import { outputFile, pathFromParams, requestUrl, type RouteShape } from '../src/lib/render/route-paths.ts';
+import { outputFile, pathFromParams, requestUrl, type RouteShape } from '../src/lib/build/render/route-paths.ts';
 
 /** A route like `src/pages/[...lang]/bulletiner/[slug].astro` as Astro generates its paths. */
 const bulletinRoute: RouteShape = {

@@ -39,7 +39,7 @@ describe('a failed build leaves the previous site untouched', () => {
     result = await buildSite({ content, out, now: 'not a date' });
     failed.clock = { result, after: hashTree(out), siblings: siblings() };
 
-    // 3. An image that is not one: validation opens it as the build would (src/lib/image-check.ts).
+    // 3. An image that is not one: validation opens it as the build would (src/lib/images/image-check.ts).
     writeFileSync(path.join(content, 'bulletins/images/trasig.png'), 'this is not a PNG');
     edit(content, LIB, (s) => s.replace(/^summary: .*$/m, '$&\nimage: images/trasig.png\nimageAlt: En trasig bild'));
     result = await buildSite({ content, out, now: NOW });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, runScript } from './helpers/build.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { serveStatic } from './helpers/static-server.ts';
-import { FRONT_PAGE_REQUEST_BUDGET, PAGE_BUDGET_GZIP, siteWeights, type PageWeight } from '../src/lib/page-size.ts';
+import { FRONT_PAGE_REQUEST_BUDGET, PAGE_BUDGET_GZIP, siteWeights, type PageWeight } from '../src/lib/build/page-size.ts';
 
 let out: string;
 let weights: PageWeight[];

@@ -2,8 +2,8 @@
 // the build's closing line about its warnings, in the grammar of one warning and of several.
 import { describe, expect, it } from 'vitest';
 import { shortWarnings } from '../src/lib/cli/build-report.ts';
-import type { Problem } from '../src/lib/problems.ts';
-import { phishingMatch } from '../src/lib/warnings.ts';
+import type { Problem } from '../src/lib/content/problems.ts';
+import { phishingMatch } from '../src/lib/content/warnings.ts';
 
 describe('phishingMatch', () => {
   it.each([

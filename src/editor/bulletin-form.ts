@@ -4,13 +4,13 @@
 // changed, so the rest of the file stays as it was.
 import { newBulletinText } from '../lib/cli/bulletin-text.ts';
 import { bodyTemplate, BODY_QUESTIONS } from '../lib/cli/templates.ts';
-import { toLocalMinute } from '../lib/dates.ts';
-import { localize } from '../lib/i18n.ts';
+import { toLocalMinute } from '../lib/model/dates.ts';
+import { localize } from '../lib/model/i18n.ts';
 import { setBody, setField, setMap, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';
-import type { MessageLang } from '../lib/messages.ts';
-import type { Problem } from '../lib/problems.ts';
-import { BULLETIN_FIELDS, SMS_MAX, SUMMARY_MAX } from '../lib/read-bulletin.ts';
-import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Service, type Severity, type Site, type Status } from '../lib/types.ts';
+import type { MessageLang } from '../lib/content/messages.ts';
+import type { Problem } from '../lib/content/problems.ts';
+import { BULLETIN_FIELDS, SMS_MAX, SUMMARY_MAX } from '../lib/content/read-bulletin.ts';
+import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type Service, type Severity, type Site, type Status } from '../lib/model/types.ts';
 import { checkbox, choices, formFieldOf, hidden, problemText, select, textArea, textInput } from './fields.ts';
 import type { FormData } from './form-data.ts';
 import { html, Html } from './html.ts';

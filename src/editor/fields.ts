@@ -1,7 +1,7 @@
 // Form fields with their label, hint and the problems `check` finds for them, linked for screen
 // readers (aria-describedby, aria-invalid), and the summary of problems at the top of a form.
-import { messageFor, type MessageLang } from '../lib/messages.ts';
-import type { Problem } from '../lib/problems.ts';
+import { messageFor, type MessageLang } from '../lib/content/messages.ts';
+import type { Problem } from '../lib/content/problems.ts';
 import { html, Html } from './html.ts';
 import type { Texts } from './texts.ts';
 

@@ -5,19 +5,19 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { appendUpdate } from '../lib/cli/append-update.ts';
 import { slugify } from '../lib/cli/file-name.ts';
-import { toLocalMinute } from '../lib/dates.ts';
-import { buildSiteModel } from '../lib/derive.ts';
+import { toLocalMinute } from '../lib/model/dates.ts';
+import { buildSiteModel } from '../lib/model/derive.ts';
 import { checkDraft, checkFolder } from '../lib/editor/check-draft.ts';
 import { bulletinFile, changedSince, createContentFile, imageName, IMAGE_TYPES, isLangCode, isSlug, loadFile, replaceContentFile } from '../lib/editor/content-files.ts';
 import { FrontmatterEditError, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';
-import { formatDateTime, languageName, localize } from '../lib/i18n.ts';
-import { shownPath } from '../lib/fs-errors.ts';
-import { readImageHeader } from '../lib/image-header.ts';
-import { loadContent, splitFileName, type BulletinGroup, type Content, type ValidContent } from '../lib/load-content.ts';
-import { messageFor, type MessageLang } from '../lib/messages.ts';
-import { hasErrors, type Problem } from '../lib/problems.ts';
-import { STATUSES, type Site, type Status } from '../lib/types.ts';
-import { paths } from '../lib/urls.ts';
+import { formatDateTime, languageName, localize } from '../lib/model/i18n.ts';
+import { shownPath } from '../lib/build/fs-errors.ts';
+import { readImageHeader } from '../lib/images/image-header.ts';
+import { loadContent, splitFileName, type BulletinGroup, type Content, type ValidContent } from '../lib/content/load-content.ts';
+import { messageFor, type MessageLang } from '../lib/content/messages.ts';
+import { hasErrors, type Problem } from '../lib/content/problems.ts';
+import { STATUSES, type Site, type Status } from '../lib/model/types.ts';
+import { paths } from '../lib/model/urls.ts';
 import { bulletinForm, editedFileText, emptyValues, fieldId, newFileText, valuesFromFile, valuesFromForm, type BulletinValues } from './bulletin-form.ts';
 import { formFieldOf, hidden, problemSummary, problemText, select, textArea, textInput, choices } from './fields.ts';
 import type { FormData } from './form-data.ts';
@@ -476,7 +476,7 @@ export function publishPage(s: EditorState, req: Request): Reply {
   let refused: Problem[] = [];
   let keyRefusal: Html | undefined;
   const command = s.publisher.command;
-  // npm run publish signs: the key pair is checked before anything is built (src/lib/signing-keys.ts).
+  // npm run publish signs: the key pair is checked before anything is built (src/lib/publish/signing-keys.ts).
   const keys = command.signs ? keyState(s.dir) : undefined;
   const keyProblem = keys?.problem ? messageFor(keys.problem, s.lang) : undefined;
   const needsPassword = keys?.problem === undefined && keys?.encrypted === true;

@@ -12,11 +12,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_RECORD } from '../lib/build-record.ts';
+import { BUILD_RECORD } from '../lib/build/build-record.ts';
 import { CliError, type CliMessage } from '../lib/cli/output.ts';
-import { SIGNATURE_FILE } from '../lib/checksums.ts';
-import { defaultSecretKeyPath, publicKeyPath } from '../lib/key-paths.ts';
-import { checkKeyFiles } from '../lib/signing-keys.ts';
+import { SIGNATURE_FILE } from '../lib/publish/checksums.ts';
+import { defaultSecretKeyPath, publicKeyPath } from '../lib/publish/key-paths.ts';
+import { checkKeyFiles } from '../lib/publish/signing-keys.ts';
 
 export interface PublishCommand {
   command: string;

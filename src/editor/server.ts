@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OutsideContentError } from '../lib/editor/content-files.ts';
 import { cookieValue, COOKIE, refuse, sameToken, sessionCookie } from '../lib/editor/guard.ts';
-import { messageFor, type MessageLang } from '../lib/messages.ts';
+import { messageFor, type MessageLang } from '../lib/content/messages.ts';
 import { readForm } from './form-data.ts';
 import { addUpdate, changeStatus, checkPage, editBulletin, listPage, newBulletin, publishPage, rawFile, translate, type EditorState, type Reply, type Request } from './handlers.ts';
 import { html, page } from './html.ts';

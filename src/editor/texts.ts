@@ -1,7 +1,7 @@
 // The editor's labels, hints and notices (status words as the site shows them, src/i18n/), in Swedish and English (the officer's language: the
 // site's default language, or `npm run editor -- --lang en`). Problems with content come from
 // messages.ts like everywhere else; these are the words around the forms.
-import type { MessageLang } from '../lib/messages.ts';
+import type { MessageLang } from '../lib/content/messages.ts';
 
 const sv = {
   appName: 'Redigeraren',

@@ -3,11 +3,11 @@
 // the original's `at` as written, imageAlt and sms if given); an existing one is edited in place.
 import { appendUpdate } from '../lib/cli/append-update.ts';
 import { yamlString } from '../lib/cli/yaml-text.ts';
-import { parseContentDate } from '../lib/dates.ts';
+import { parseContentDate } from '../lib/model/dates.ts';
 import { pairLines, readFrontmatter, setBody, setField } from '../lib/editor/frontmatter-edit.ts';
-import type { MessageLang } from '../lib/messages.ts';
-import type { Problem } from '../lib/problems.ts';
-import { SMS_MAX, SUMMARY_MAX } from '../lib/read-bulletin.ts';
+import type { MessageLang } from '../lib/content/messages.ts';
+import type { Problem } from '../lib/content/problems.ts';
+import { SMS_MAX, SUMMARY_MAX } from '../lib/content/read-bulletin.ts';
 import { fieldId } from './bulletin-form.ts';
 import { formFieldOf, textArea, textInput } from './fields.ts';
 import type { FormData } from './form-data.ts';

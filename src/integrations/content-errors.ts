@@ -1,11 +1,11 @@
 // Preview only (`npm run dev`): while content/ has errors, every page answers with the plain report
-// of src/lib/dev-error-page.ts, in the officer's language, instead of Astro's error overlay for
+// of src/lib/build/dev-error-page.ts, in the officer's language, instead of Astro's error overlay for
 // developers (a stack trace and "Open in editor"). It sits in front of Astro's page handler because
 // the routes read the content before any Astro middleware would run. A build never gets here:
 // scripts/build.ts stops on errors before Astro starts.
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentErrorPage, contentErrorReport } from '../lib/dev-error-page.ts';
+import { contentErrorPage, contentErrorReport } from '../lib/build/dev-error-page.ts';
 
 /** Vite's own files and modules pass through: the error page needs Vite's client to reload itself. */
 function isViteRequest(url: string): boolean {

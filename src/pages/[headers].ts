@@ -1,8 +1,8 @@
 // /_headers: HTTP headers for Netlify and Cloudflare Pages (other hosts: deploy/). Astro skips
 // files whose name starts with '_', so the name comes in as a route parameter.
 import type { APIRoute } from 'astro';
-import { headersFile } from '../lib/host-files.ts';
-import { getSiteModel } from '../lib/site-data.ts';
+import { headersFile } from '../lib/model/host-files.ts';
+import { getSiteModel } from '../lib/model/site-data.ts';
 
 export function getStaticPaths() {
   return [{ params: { headers: '_headers' } }];

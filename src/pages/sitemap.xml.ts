@@ -1,10 +1,10 @@
 // sitemap.xml: every page of every language, with absolute URLs, when it last changed and its language alternates.
 import type { APIRoute } from 'astro';
-import { standingPages } from '../lib/default-pages.ts';
-import { toIsoWithOffset } from '../lib/dates.ts';
-import { pagesIn } from '../lib/routes.ts';
-import { getSiteData } from '../lib/site-data.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { standingPages } from '../lib/content/default-pages.ts';
+import { toIsoWithOffset } from '../lib/model/dates.ts';
+import { pagesIn } from '../lib/model/routes.ts';
+import { getSiteData } from '../lib/model/site-data.ts';
+import { absoluteUrl } from '../lib/model/urls.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -20,7 +20,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export { builtPages as sitePages, builtLanguagePrefixes, pageType } from '../../src/lib/page-size.ts';
+export { builtPages as sitePages, builtLanguagePrefixes, pageType } from '../../src/lib/build/page-size.ts';
 
 let axeSource: string | undefined;
 /** axe-core's source, evaluated into a page (never added as a <script>, which the CSP would block). */

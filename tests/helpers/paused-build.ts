@@ -1,4 +1,4 @@
-// A build started in the background that stops at a named moment (src/lib/test-pause.ts), so that
+// A build started in the background that stops at a named moment (src/lib/build/test-pause.ts), so that
 // a test can SIGKILL it exactly there, as a power cut or a closed laptop lid would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

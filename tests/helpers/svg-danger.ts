@@ -1,6 +1,6 @@
 // What in an SVG document could run script or make the browser fetch something, found by parsing
 // it as XML (as a browser opening an .svg does) with jsdom and looking at every node. Written
-// independently of src/lib/svg-sanitise.ts, so a test can hold the sanitiser to it.
+// independently of src/lib/images/svg-sanitise.ts, so a test can hold the sanitiser to it.
 import { JSDOM } from 'jsdom';
 
 const { window } = new JSDOM('');

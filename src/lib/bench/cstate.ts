@@ -6,8 +6,8 @@
 // the time each tool takes for the same crisis.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadContent } from '../load-content.ts';
-import type { Severity } from '../types.ts';
+import { loadContent } from '../content/load-content.ts';
+import type { Severity } from '../model/types.ts';
 
 /** cState's systems in the anchor's config.yml: every issue names one, as ours name a service. */
 const SYSTEMS = ['Gateway', 'Backup Gateway', 'Website', 'API', 'Media Proxy'];

@@ -2,7 +2,7 @@
 // the file (comments, key order, quoting, blank lines, CRLF, a byte-order mark) stays byte for
 // byte as the officer wrote it. The YAML parser is used only to find where the lines go.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type Pair } from 'yaml';
-import type { Status } from '../types.ts';
+import type { Status } from '../model/types.ts';
 import { CliError } from './output.ts';
 import { yamlString } from './yaml-text.ts';
 

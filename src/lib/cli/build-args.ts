@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { readArgs } from './args.ts';
 import { CliError } from './output.ts';
-import type { MessageLang } from '../messages.ts';
+import type { MessageLang } from '../content/messages.ts';
 
 export interface BuildOptions {
   /** The output folder, absolute: --out, else KRISINFO_OUT, else dist/. */

@@ -1,11 +1,11 @@
 // What `npm run build` says, in Swedish or English (`--lang`): why nothing was published, that it
 // is done, and then the warnings in short form, one line each, so that a typo such as `pinnned:`
 // is seen at once instead of silently leaving the bulletin unpinned.
-import { imageWarnings } from '../images.ts';
-import type { Content } from '../load-content.ts';
-import { messageFor, type MessageLang } from '../messages.ts';
-import { sortProblems, type Problem } from '../problems.ts';
-import { findWarnings } from '../warnings.ts';
+import { imageWarnings } from '../images/images.ts';
+import type { Content } from '../content/load-content.ts';
+import { messageFor, type MessageLang } from '../content/messages.ts';
+import { sortProblems, type Problem } from '../content/problems.ts';
+import { findWarnings } from '../content/warnings.ts';
 import { fileLocator } from './locate.ts';
 
 export function buildTexts(lang: MessageLang) {

@@ -1,5 +1,5 @@
 // The text of a new bulletin file: frontmatter with what the officer gave, then the body template.
-import type { Audience, Severity, Status } from '../types.ts';
+import type { Audience, Severity, Status } from '../model/types.ts';
 import { bodyTemplate } from './templates.ts';
 import { yamlString } from './yaml-text.ts';
 

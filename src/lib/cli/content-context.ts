@@ -1,12 +1,12 @@
 // What every writing tool needs to know before it writes: the content folder, the site (languages,
 // time zone), the service ids, and a "now" that tests can fix with --now.
 import path from 'node:path';
-import { loadContent, type Content } from '../load-content.ts';
-import { dateProblem, parseContentDate } from '../dates.ts';
-import { setOwn } from '../own.ts';
-import { nonAsciiIdProblem } from '../text-safety.ts';
-import type { Problem } from '../problems.ts';
-import { STATUSES, type Site, type Status } from '../types.ts';
+import { loadContent, type Content } from '../content/load-content.ts';
+import { dateProblem, parseContentDate } from '../model/dates.ts';
+import { setOwn } from '../content/own.ts';
+import { nonAsciiIdProblem } from '../content/text-safety.ts';
+import type { Problem } from '../content/problems.ts';
+import { STATUSES, type Site, type Status } from '../model/types.ts';
 import { CliError, type CliMessage } from './output.ts';
 
 export interface ToolContext {

@@ -2,7 +2,7 @@
 // never the name of a file that already exists.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { splitFileName } from '../load-content.ts';
+import { splitFileName } from '../content/load-content.ts';
 
 const LONGEST_SLUG_WORDS = 60;
 

@@ -1,7 +1,7 @@
 // Finds the bulletin a command is about, from a file path (as the officer may paste it) or a slug.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { splitFileName, type BulletinGroup, type Content } from '../load-content.ts';
+import { splitFileName, type BulletinGroup, type Content } from '../content/load-content.ts';
 import { CliError } from './output.ts';
 
 export interface FoundBulletin {

@@ -1,9 +1,9 @@
 // Line numbers for warnings: re-reads a content file to find a field in its frontmatter or the
 // first line holding a piece of text. Used by check, which prints warnings like errors.
 import path from 'node:path';
-import { readTextFile } from '../text-file.ts';
-import { splitFrontmatter, parseYaml } from '../yaml-source.ts';
-import type { Locator } from '../warnings.ts';
+import { readTextFile } from '../content/text-file.ts';
+import { splitFrontmatter, parseYaml } from '../content/yaml-source.ts';
+import type { Locator } from '../content/warnings.ts';
 
 export function fileLocator(contentDir: string): Locator {
   const texts = new Map<string, string | undefined>();

@@ -1,6 +1,6 @@
 // The full list of messages, as Markdown for docs/officer.md: `npm run check -- --messages`
-// prints it, and a test keeps the document in step with src/lib/messages.ts.
-import { MESSAGE_CODES, messageFor, type MessageLang } from '../messages.ts';
+// prints it, and a test keeps the document in step with src/lib/content/messages.ts.
+import { MESSAGE_CODES, messageFor, type MessageLang } from '../content/messages.ts';
 
 export const MESSAGE_LIST_START = '<!-- messages:start (npm run check -- --messages) -->';
 export const MESSAGE_LIST_END = '<!-- messages:end -->';

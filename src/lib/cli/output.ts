@@ -1,7 +1,7 @@
 // How the tools talk to the officer: messages from messages.ts in Swedish or English, and the
 // exit codes every tool shares (0 done, 1 content has errors, 2 the command itself was wrong).
-import { messageFor, type MessageCode, type MessageLang } from '../messages.ts';
-import { formatProblem, type Problem } from '../problems.ts';
+import { messageFor, type MessageCode, type MessageLang } from '../content/messages.ts';
+import { formatProblem, type Problem } from '../content/problems.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CONTENT = 1;

@@ -1,9 +1,9 @@
 // The starting point of a translation: the fields a translation carries (title, summary, body and
 // the update texts with their `at`), pre-filled with the original as a guide, and comments that
 // say what to translate and that every other field is taken from the original.
-import { parseContentDate, toIsoWithOffset, toLocalMinute } from '../dates.ts';
-import type { MessageLang } from '../messages.ts';
-import type { Bulletin } from '../types.ts';
+import { parseContentDate, toIsoWithOffset, toLocalMinute } from '../model/dates.ts';
+import type { MessageLang } from '../content/messages.ts';
+import type { Bulletin } from '../model/types.ts';
 import { yamlString } from './yaml-text.ts';
 
 function languageName(code: string, inLang: MessageLang): string {

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileLocator } from '../cli/locate.ts';
-import { imageWarnings } from '../images.ts';
-import { loadContent } from '../load-content.ts';
-import { sortProblems, type Problem } from '../problems.ts';
-import { findWarnings } from '../warnings.ts';
+import { imageWarnings } from '../images/images.ts';
+import { loadContent } from '../content/load-content.ts';
+import { sortProblems, type Problem } from '../content/problems.ts';
+import { findWarnings } from '../content/warnings.ts';
 
 /** Every problem in the folder, errors and warnings, as `npm run check` lists them. */
 export function checkFolder(dir: string, now: Date, mirrorOf?: string): Problem[] {

@@ -1,10 +1,10 @@
 // Which feeds the site has and what each holds, format aside: per language a main feed (public
 // bulletins), a staff feed (bulletins for staff) and one feed per service (every bulletin and
 // update that set the service's status: the same events the status board is derived from).
-import { isForStaff, isPublic } from '../derive.ts';
-import { localize } from '../i18n.ts';
-import type { BulletinGroup } from '../load-content.ts';
-import { absoluteUrl, paths } from '../urls.ts';
+import { isForStaff, isPublic } from '../model/derive.ts';
+import { localize } from '../model/i18n.ts';
+import type { BulletinGroup } from '../content/load-content.ts';
+import { absoluteUrl, paths } from '../model/urls.ts';
 import { itemsOf, newestFirst, type FeedItem, type ItemContext } from './items.ts';
 import { FEED_MAX_ITEMS } from './settings.ts';
 import { feedStrings, statusLabel } from './strings.ts';

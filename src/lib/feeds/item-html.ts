@@ -1,10 +1,10 @@
 // The HTML inside a feed item. Feed readers show it away from the site, so every URL in it is
 // absolute (links, images, and `#fragment` links, which a reader would resolve against the feed),
 // text in another language than the feed is marked with `lang`, and nothing relies on the site's CSS.
-import { formatDateTime, localize } from '../i18n.ts';
-import { bodyImageResolver } from '../images.ts';
-import { renderMarkdown } from '../markdown.ts';
-import type { Bulletin, BulletinUpdate, ImageRef, Service, Site, Status } from '../types.ts';
+import { formatDateTime, localize } from '../model/i18n.ts';
+import { bodyImageResolver } from '../images/images.ts';
+import { renderMarkdown } from '../model/markdown.ts';
+import type { Bulletin, BulletinUpdate, ImageRef, Service, Site, Status } from '../model/types.ts';
 import { statusLabel, feedStrings } from './strings.ts';
 
 export interface HtmlContext {

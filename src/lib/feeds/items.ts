@@ -1,11 +1,11 @@
 // Feed items, independent of the feed format: a bulletin is an item, and each of its updates is
 // an item of its own with its own time, so news reaches readers that never resurface edited items.
-import { bulletinIn, type SiteModel } from '../derive.ts';
-import { feedImageUrl } from '../images.ts';
-import type { BulletinGroup } from '../load-content.ts';
-import { markdownToPlainText } from '../markdown.ts';
-import type { Bulletin, ImageRef } from '../types.ts';
-import { absoluteUrl, paths } from '../urls.ts';
+import { bulletinIn, type SiteModel } from '../model/derive.ts';
+import { feedImageUrl } from '../images/images.ts';
+import type { BulletinGroup } from '../content/load-content.ts';
+import { markdownToPlainText } from '../model/markdown.ts';
+import type { Bulletin, ImageRef } from '../model/types.ts';
+import { absoluteUrl, paths } from '../model/urls.ts';
 import { itemGuid } from './guid.ts';
 import { bulletinHtml, updateHtml, type HtmlContext } from './item-html.ts';
 import { feedStrings } from './strings.ts';

@@ -1,6 +1,6 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of a feed: the same items, with the same
 // ids, as the RSS feed of the same language.
-import { toIsoWithOffset } from '../dates.ts';
+import { toIsoWithOffset } from '../model/dates.ts';
 import type { Feed } from './feeds.ts';
 import { JSON_FEED_VERSION } from './settings.ts';
 

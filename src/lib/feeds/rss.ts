@@ -6,7 +6,7 @@
 // - a channel-level `author` is not an RSS 2.0 element (the W3C validator rejects it), so the
 //   sender goes on every item as `dc:creator` (RSS `<author>` must be an e-mail address).
 import RSS from 'rss';
-import { toRfc822 } from '../dates.ts';
+import { toRfc822 } from '../model/dates.ts';
 import { escapeHtml } from './item-html.ts';
 import type { Feed } from './feeds.ts';
 import { FEED_TTL_MINUTES, GENERATOR } from './settings.ts';

@@ -1,11 +1,11 @@
 // /status.json: the status board as data, for other sites, dashboards and scripts (e.g. a radio
 // newsroom or the municipality's own site once it is back). Described by docs/status.schema.json;
 // change both together. Texts are in the default language; URLs are absolute.
-import { toIsoWithOffset } from '../dates.ts';
-import { frontPageOrder, isPublic, type SiteModel } from '../derive.ts';
-import { localize } from '../i18n.ts';
-import type { Localized, Site, Status } from '../types.ts';
-import { absoluteUrl, paths } from '../urls.ts';
+import { toIsoWithOffset } from '../model/dates.ts';
+import { frontPageOrder, isPublic, type SiteModel } from '../model/derive.ts';
+import { localize } from '../model/i18n.ts';
+import type { Localized, Site, Status } from '../model/types.ts';
+import { absoluteUrl, paths } from '../model/urls.ts';
 
 export const STATUS_FORMAT_VERSION = 1;
 

@@ -3,9 +3,9 @@
 // exactly what the status board says; the rest live here because only the feeds need them. A
 // language without its own entry here gets the Swedish words (the product's fallback UI
 // language), never a blank or a key.
-import { FALLBACK_UI_LANG, t } from '../i18n.ts';
-import { ownValue } from '../own.ts';
-import type { Status } from '../types.ts';
+import { FALLBACK_UI_LANG, t } from '../model/i18n.ts';
+import { ownValue } from '../content/own.ts';
+import type { Status } from '../model/types.ts';
 
 interface FeedStrings {
   update: string;

@@ -1,7 +1,7 @@
 // The driver for each kind of target in publish.yaml, and the program it needs on this computer.
 import os from 'node:os';
 import path from 'node:path';
-import type { PublishTarget } from '../read-publish.ts';
+import type { PublishTarget } from '../content/read-publish.ts';
 import { FolderTarget } from './folder-target.ts';
 import { GitTarget } from './git-target.ts';
 import { RcloneTarget } from './rclone-target.ts';

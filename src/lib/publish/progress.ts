@@ -1,6 +1,6 @@
 // One progress line per target while `publish` uploads to all of them at once. In a terminal the
 // lines are redrawn in place; in a log (CI, a test, `> file`) each step is printed once, as it starts.
-import type { MessageLang } from '../messages.ts';
+import type { MessageLang } from '../content/messages.ts';
 import type { UploadProgress } from './upload.ts';
 
 const STEP_WORDS = {

@@ -1,6 +1,6 @@
 // What `verify` (and the table of `publish`) says about a result, in Swedish or English: one line
 // per file that differs, then a verdict in one line.
-import type { MessageLang } from '../messages.ts';
+import type { MessageLang } from '../content/messages.ts';
 import type { VerifyResult } from './verify-release.ts';
 
 const WORDS = {

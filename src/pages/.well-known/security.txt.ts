@@ -1,8 +1,8 @@
 // /.well-known/security.txt (RFC 9116): where to report a security problem, expiring half a year
 // after the build.
 import type { APIRoute } from 'astro';
-import { securityTxt } from '../../lib/host-files.ts';
-import { getSiteModel } from '../../lib/site-data.ts';
+import { securityTxt } from '../../lib/model/host-files.ts';
+import { getSiteModel } from '../../lib/model/site-data.ts';
 
 export const GET: APIRoute = () => {
   const model = getSiteModel();

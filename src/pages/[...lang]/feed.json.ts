@@ -3,8 +3,8 @@ import type { APIRoute } from 'astro';
 import { mainFeed } from '../../lib/feeds/feeds.ts';
 import { buildJsonFeed } from '../../lib/feeds/json-feed.ts';
 import { feedContext } from '../../lib/feeds/routes.ts';
-import { languagePaths } from '../../lib/routes.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { languagePaths } from '../../lib/model/routes.ts';
+import { absoluteUrl, paths } from '../../lib/model/urls.ts';
 
 export const getStaticPaths = languagePaths;
 

@@ -1,9 +1,9 @@
 // /offline.html (and /<lang>/offline.html): the offline edition, one self-contained file.
 import type { APIRoute } from 'astro';
-import { buildOfflineEdition } from '../../lib/offline-edition.ts';
-import { collectOfflineImages, offlineImageResolver } from '../../lib/offline-images.ts';
-import { languagePaths } from '../../lib/routes.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { buildOfflineEdition } from '../../lib/offline/offline-edition.ts';
+import { collectOfflineImages, offlineImageResolver } from '../../lib/offline/offline-images.ts';
+import { languagePaths } from '../../lib/model/routes.ts';
+import { getSiteData } from '../../lib/model/site-data.ts';
 
 export function getStaticPaths() {
   return languagePaths();

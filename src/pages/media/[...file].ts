@@ -1,8 +1,8 @@
-// /media/<content path>.<hash>-<width>.<ext>: every published image variant, made by src/lib/images.ts
+// /media/<content path>.<hash>-<width>.<ext>: every published image variant, made by src/lib/images/images.ts
 // (from its cache when the image is unchanged). Only images the published site shows get a route.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { mediaRoutes, variantBytes } from '../../lib/images.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { mediaRoutes, variantBytes } from '../../lib/images/images.ts';
+import { getSiteData } from '../../lib/model/site-data.ts';
 
 export const getStaticPaths = (() => {
   const { model, content } = getSiteData();

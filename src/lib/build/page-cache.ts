@@ -1,0 +1,135 @@
+// Rendered bulletin pages kept between builds, one file per page key (see page-reuse.ts), beside
+// the image cache: $KRISINFO_CACHE/pages/, default .cache/pages/. Deleting it is always safe: the
+// next build renders every page again.
+// Entries are copies (a reflink where the file system offers one, so usually no extra space),
+// never hard links: a page edited in place in the output must not change the cache, and a cache
+// entry damaged on disk must not reach the next site. Each entry's name carries the SHA-256 of its
+// bytes, `<key>.<sha256>.html`; an entry is checked against it before a build uses it, and one
+// that does not match is deleted and its page rendered again.
+import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../publish/checksums.ts';
+import type { BulletinPage } from './page-reuse.ts';
+
+/** Entries no build has used for this long are removed (others may be a parallel build's). */
+const KEEP_UNUSED_MS = 60 * 60 * 1000;
+const ENTRY_NAME = /^(.+)\.([0-9a-f]{64})\.html$/;
+
+/** A page the cache has, with the hash of its bytes. */
+export type CachedPage = BulletinPage & { hash: string };
+
+export function pageCacheDir(): string {
+  return path.resolve(process.env.KRISINFO_CACHE ?? '.cache', 'pages');
+}
+
+/** Where the cache keeps a page. */
+export function entry(dir: string, page: CachedPage): string {
+  return path.join(dir, `${page.key}.${page.hash}.html`);
+}
+
+/** A reflink where the file system can (Btrfs, XFS, APFS), else an ordinary copy. */
+function copy(from: string, to: string): void {
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+}
+
+/** Marks an entry as used now (see storePages). */
+function touch(file: string): void {
+  const now = new Date();
+  try {
+    utimesSync(file, now, now);
+  } catch {
+    // Removed meanwhile by another build: it was read already.
+  }
+}
+
+/**
+ * The pages a previous build left in the cache, each checked against its hash. An entry whose
+ * bytes do not match (truncated, edited) is deleted: its page is rendered again.
+ */
+export function cachedPages(pages: BulletinPage[], dir = pageCacheDir()): CachedPage[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const byKey = new Map<string, string[]>();
+  for (const name of names) {
+    const m = ENTRY_NAME.exec(name);
+    if (m) byKey.set(m[1]!, [...(byKey.get(m[1]!) ?? []), m[2]!]);
+  }
+  const found: CachedPage[] = [];
+  for (const p of pages) {
+    for (const hash of byKey.get(p.key) ?? []) {
+      const file = entry(dir, { ...p, hash });
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        continue;
+      }
+      if (sha256(bytes) === hash) {
+        found.push({ ...p, hash });
+        break;
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  return found;
+}
+
+/** Puts cached pages into the site being built, where Astro did not render them. */
+export function carryOver(pages: CachedPage[], siteDir: string, dir = pageCacheDir()): void {
+  for (const p of pages) {
+    const to = path.join(siteDir, p.file);
+    if (statSync(to, { throwIfNoEntry: false })) throw new Error(`${p.file} was rendered although the page cache had it`);
+    mkdirSync(path.dirname(to), { recursive: true });
+    copy(entry(dir, p), to);
+    touch(entry(dir, p));
+  }
+}
+
+/**
+ * Checks the carried-over pages against the hashes the build record has just taken of the whole
+ * site (`written`), so no page is read twice: an entry changed between cachedPages() and the copy
+ * stops the build rather than be published.
+ */
+export function verifyCarriedOver(pages: CachedPage[], written: Record<string, string>): void {
+  const changed = pages.filter((p) => !Object.hasOwn(written, p.file) || written[p.file] !== p.hash);
+  if (changed.length > 0) throw new Error(`the page cache entries of ${changed.map((p) => p.file).join(', ')} changed while the build used them; build again`);
+}
+
+/**
+ * Keeps every bulletin page of the site just built, and drops entries of no current page that no
+ * build has used for an hour (an entry's mtime is its last use). `written` is the build's own hash
+ * of each file (build-record.ts): a page that no longer matches it is not kept.
+ */
+export function storePages(pages: BulletinPage[], siteDir: string, dir = pageCacheDir(), written?: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  const kept = new Set<string>();
+  for (const p of pages) {
+    const from = path.join(siteDir, p.file);
+    const expected = written && Object.hasOwn(written, p.file) ? written[p.file]! : sha256(readFileSync(from));
+    const target = entry(dir, { ...p, hash: expected });
+    kept.add(path.basename(target));
+    if (statSync(target, { throwIfNoEntry: false })) {
+      touch(target);
+      continue;
+    }
+    // Under a temporary name first: a parallel build never sees half an entry.
+    const tmp = path.join(dir, `${p.key}.${process.pid}.tmp`);
+    copy(from, tmp);
+    if (sha256(readFileSync(tmp)) === expected) renameSync(tmp, target);
+    else rmSync(tmp, { force: true });
+  }
+  const cutoff = Date.now() - KEEP_UNUSED_MS;
+  for (const name of readdirSync(dir)) {
+    if (kept.has(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
+    } catch {
+      // Removed meanwhile by another build.
+    }
+  }
+}
