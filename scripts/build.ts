@@ -10,7 +10,7 @@ import { buildHelp, readBuildArgs, type BuildOptions } from '../src/lib/cli/buil
 import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
 import { EXIT_OK, EXIT_USAGE, messageLang } from '../src/lib/cli/output.ts';
 import { clockFacts, guardClock, readClock } from '../src/lib/build/clock-guard.ts';
-import { buildSiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel } from '../src/lib/site/derive.ts';
 import { explainFailure, shownPath } from '../src/lib/build/fs-errors.ts';
 import { imageProblems } from '../src/lib/images/image-check.ts';
 import { inputsDigest } from '../src/lib/build/input-digest.ts';
@@ -22,7 +22,7 @@ import { bulletinPages, type BulletinPage } from '../src/lib/build/page-reuse.ts
 import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 import { startRenderer } from '../src/lib/build/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/build/search-index.ts';
-import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/model/site-data.ts';
+import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site/site-data.ts';
 import { moveBeside, swapIn } from '../src/lib/build/swap.ts';
 import { pauseForTest } from '../src/lib/build/test-pause.ts';
 

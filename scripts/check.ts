@@ -10,7 +10,7 @@ import { EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/outp
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
 import { formatReport, sortProblems } from '../src/lib/content/problems.ts';
-import { findWarnings } from '../src/lib/content/warnings.ts';
+import { findWarnings } from '../src/lib/site/warnings.ts';
 import { imageWarnings } from '../src/lib/images/images.ts';
 import { imageProblems } from '../src/lib/images/image-check.ts';
 

@@ -5,12 +5,12 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shownPath } from '../src/lib/build/fs-errors.ts';
-import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/publish/key-paths.ts';
-import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/publish/minisign.ts';
+import { defaultSecretKeyPath, forbiddenHome, publicKeyPath } from '../src/lib/release/key-paths.ts';
+import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine } from '../src/lib/release/minisign.ts';
 import { readPasswords } from '../src/lib/publish/read-password.ts';
-import { verifyNodeCommand, verifyScriptCommand } from '../src/lib/model/authenticity.ts';
+import { verifyNodeCommand, verifyScriptCommand } from '../src/lib/site/authenticity.ts';
 import { loadContent } from '../src/lib/content/load-content.ts';
-import { contentDir } from '../src/lib/model/site-data.ts';
+import { contentDir } from '../src/lib/site/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageLang } from '../src/lib/content/messages.ts';

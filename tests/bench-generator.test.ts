@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent, editBulletin, type GeneratedContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, bulletinIn } from '../src/lib/model/derive.ts';
+import { buildSiteModel, bulletinIn } from '../src/lib/site/derive.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { headings } from '../src/lib/model/markdown.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { formatReport, type Problem } from '../src/lib/content/problems.ts';
-import { findWarnings } from '../src/lib/content/warnings.ts';
+import { findWarnings } from '../src/lib/site/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { runScript } from './helpers/build.ts';
 import { copyFixture, hashTree } from './helpers/content-tree.ts';

@@ -2,7 +2,7 @@
 // and the status board derived from bulletins and their updates.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteModel, bulletinIn, frontPageOrder, type SiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel, bulletinIn, frontPageOrder, type SiteModel } from '../src/lib/site/derive.ts';
 import { loadContent, splitFileName, updateId, type ValidContent } from '../src/lib/content/load-content.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../src/lib/publish/checksums.ts';
+import { listFiles } from '../src/lib/release/checksums.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { contentCopy, startEditorProcess, type RunningEditor } from './helpers/editor.ts';

@@ -2,7 +2,7 @@
 // guids, line wrapping, words per language, and that the feed checker itself catches bad feeds.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel, type SiteModel } from '../src/lib/site/derive.ts';
 import { mainFeed, serviceFeed } from '../src/lib/feeds/feeds.ts';
 import { itemGuid } from '../src/lib/feeds/guid.ts';
 import { itemContext } from '../src/lib/feeds/items.ts';
@@ -11,7 +11,7 @@ import { renderRss } from '../src/lib/feeds/rss.ts';
 import { FEED_MAX_ITEMS } from '../src/lib/feeds/settings.ts';
 import { feedStrings, statusLabel } from '../src/lib/feeds/strings.ts';
 import { wrapText } from '../src/lib/feeds/wrap.ts';
-import { loadValidContent } from '../src/lib/model/site-data.ts';
+import { loadValidContent } from '../src/lib/site/site-data.ts';
 import { checkRfc822, checkRssFeed } from './helpers/feed-checker.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');

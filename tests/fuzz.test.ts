@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { MESSAGE_CODES, messageFor } from '../src/lib/content/messages.ts';
-import { findWarnings } from '../src/lib/content/warnings.ts';
+import { findWarnings } from '../src/lib/site/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { appendUpdate } from '../src/lib/cli/append-update.ts';
 import { CliError } from '../src/lib/cli/output.ts';

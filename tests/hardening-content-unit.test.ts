@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parseContentDate } from '../src/lib/model/dates.ts';
-import { buildSiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel } from '../src/lib/site/derive.ts';
 import { buildStatusJson } from '../src/lib/feeds/status.ts';
 import { renderRss } from '../src/lib/feeds/rss.ts';
 import type { Feed } from '../src/lib/feeds/feeds.ts';

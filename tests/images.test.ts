@@ -10,7 +10,7 @@ import { buildSite, tempDir, type BuildResult } from './helpers/build.ts';
 import { drawing, phonePhoto, rationalPatterns, SECRETS } from './helpers/image-samples.ts';
 import { feedImageUrl, MAX_BYTES } from '../src/lib/images/images.ts';
 import type { ImageCacheStats } from '../src/lib/images/image-cache.ts';
-import { loadValidContent } from '../src/lib/model/site-data.ts';
+import { loadValidContent } from '../src/lib/site/site-data.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/images');
 const NOW = '2022-06-01T12:00:00Z';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/model/derive.ts';
-import { FRONT_PAGE_LATEST, frontPage } from '../src/lib/model/listings.ts';
+import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/site/derive.ts';
+import { FRONT_PAGE_LATEST, frontPage } from '../src/lib/site/listings.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 
 describe('front page listing on a long crisis (40 bulletins)', () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
 import { formatReport, type Problem } from '../src/lib/content/problems.ts';
-import { findWarnings } from '../src/lib/content/warnings.ts';
+import { findWarnings } from '../src/lib/site/warnings.ts';
 import { fileLocator } from '../src/lib/cli/locate.ts';
 import { copyFixture } from './helpers/content-tree.ts';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/site/derive.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { buildOfflineEdition, OFFLINE_LATEST } from '../src/lib/offline/offline-edition.ts';
 

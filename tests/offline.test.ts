@@ -5,9 +5,9 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulletinIn, buildSiteModel, type SiteModel } from '../src/lib/model/derive.ts';
+import { bulletinIn, buildSiteModel, type SiteModel } from '../src/lib/site/derive.ts';
 import { localize } from '../src/lib/model/i18n.ts';
-import { loadValidContent } from '../src/lib/model/site-data.ts';
+import { loadValidContent } from '../src/lib/site/site-data.ts';
 import { ROOT, buildSite, tempDir, type BuildResult } from './helpers/build.ts';
 
 const CONTENT = path.join(ROOT, 'tests/fixtures/pages-site');

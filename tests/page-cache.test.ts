@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sha256 } from '../src/lib/publish/checksums.ts';
+import { sha256 } from '../src/lib/release/checksums.ts';
 import { cachedPages, carryOver, entry, storePages, verifyCarriedOver } from '../src/lib/build/page-cache.ts';
 import type { BulletinPage } from '../src/lib/build/page-reuse.ts';
 import { tempDir } from './helpers/build.ts';

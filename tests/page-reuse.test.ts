@@ -4,7 +4,7 @@
 import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel } from '../src/lib/model/derive.ts';
+import { buildSiteModel } from '../src/lib/site/derive.ts';
 import { inputsDigest } from '../src/lib/build/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { bulletinPageFile, bulletinPages, type BulletinPage } from '../src/lib/build/page-reuse.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mirrorList } from '../src/lib/model/authenticity.ts';
+import { mirrorList } from '../src/lib/site/authenticity.ts';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { messageFor } from '../src/lib/content/messages.ts';
 import { readPublish } from '../src/lib/content/read-publish.ts';

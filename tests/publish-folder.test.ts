@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBuildRecord } from '../src/lib/build/build-record.ts';
-import { listFiles, parseSums } from '../src/lib/publish/checksums.ts';
+import { listFiles, parseSums } from '../src/lib/release/checksums.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 function fakeSite(dir: string, extra: Record<string, string> = {}): string {

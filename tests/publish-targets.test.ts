@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, write
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../src/lib/bench/nginx.ts';
-import { listFiles, parseSums } from '../src/lib/publish/checksums.ts';
-import { parsePublicKey, publicKeyLine } from '../src/lib/publish/minisign.ts';
+import { listFiles, parseSums } from '../src/lib/release/checksums.ts';
+import { parsePublicKey, publicKeyLine } from '../src/lib/release/minisign.ts';
 import { differenceLines, verdictLine } from '../src/lib/verify/report.ts';
 import { httpSource } from '../src/lib/verify/sources.ts';
 import { verifyRelease } from '../src/lib/verify/verify-release.ts';

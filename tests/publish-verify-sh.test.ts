@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../src/lib/bench/nginx.ts';
 import { writeBuildRecord } from '../src/lib/build/build-record.ts';
-import { generateKey, parsePublicKey, parseSecretKey, publicKeyLine, signMessage } from '../src/lib/publish/minisign.ts';
+import { generateKey, parsePublicKey, parseSecretKey, publicKeyLine, signMessage } from '../src/lib/release/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 const VERIFY_SH = path.join(ROOT, 'public/verify.sh');

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBuildRecord } from '../src/lib/build/build-record.ts';
-import { checkSums, listFiles } from '../src/lib/publish/checksums.ts';
-import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, parsePublicKey, parseSecretKey, publicKeyLine, signMessage, verifyMessage } from '../src/lib/publish/minisign.ts';
+import { checkSums, listFiles } from '../src/lib/release/checksums.ts';
+import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, parsePublicKey, parseSecretKey, publicKeyLine, signMessage, verifyMessage } from '../src/lib/release/minisign.ts';
 import { ROOT, runScript, tempDir } from './helpers/build.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site');

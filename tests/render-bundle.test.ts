@@ -81,7 +81,7 @@ describe('the bundle key', () => {
   it.each([
     ['a component (template)', 'src/components/SiteFooter.astro'],
     ['a page', 'src/pages/[...lang]/index.astro'],
-    ['the content model', 'src/lib/model/derive.ts'],
+    ['the content model', 'src/lib/site/derive.ts'],
     ['interface texts', 'src/i18n/sv.json'],
     ['the renderer itself', 'src/lib/build/render/render-worker.ts'],
     ['the Astro configuration', 'astro.config.mjs'],

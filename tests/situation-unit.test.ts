@@ -1,9 +1,9 @@
 // The front page's first lines: as of when, and the services worst first.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type ServiceState } from '../src/lib/model/derive.ts';
+import { buildSiteModel, type ServiceState } from '../src/lib/site/derive.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
-import { situation, worstFirst } from '../src/lib/model/situation.ts';
+import { situation, worstFirst } from '../src/lib/site/situation.ts';
 import type { Status } from '../src/lib/model/types.ts';
 
 const state = (id: string, status: Status) => ({ service: { id, name: id, status: 'operational' }, status, history: [] }) as ServiceState;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortWarnings } from '../src/lib/cli/build-report.ts';
 import type { Problem } from '../src/lib/content/problems.ts';
-import { phishingMatch } from '../src/lib/content/warnings.ts';
+import { phishingMatch } from '../src/lib/site/warnings.ts';
 
 describe('phishingMatch', () => {
   it.each([

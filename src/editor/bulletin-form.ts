@@ -3,7 +3,7 @@
 // newBulletinText, or line edits of the existing one (frontmatter-edit.ts) for the fields that
 // changed, so the rest of the file stays as it was.
 import { newBulletinText } from '../lib/cli/bulletin-text.ts';
-import { bodyTemplate, BODY_QUESTIONS } from '../lib/cli/templates.ts';
+import { bodyTemplate, BODY_QUESTIONS } from '../lib/content/templates.ts';
 import { toLocalMinute } from '../lib/model/dates.ts';
 import { localize } from '../lib/model/i18n.ts';
 import { setBody, setField, setMap, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { appendUpdate } from '../lib/cli/append-update.ts';
 import { slugify } from '../lib/cli/file-name.ts';
 import { toLocalMinute } from '../lib/model/dates.ts';
-import { buildSiteModel } from '../lib/model/derive.ts';
+import { buildSiteModel } from '../lib/site/derive.ts';
 import { checkDraft, checkFolder } from '../lib/editor/check-draft.ts';
 import { bulletinFile, changedSince, createContentFile, imageName, IMAGE_TYPES, isLangCode, isSlug, loadFile, replaceContentFile } from '../lib/editor/content-files.ts';
 import { FrontmatterEditError, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';

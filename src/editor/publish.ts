@@ -14,8 +14,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_RECORD } from '../lib/build/build-record.ts';
 import { CliError, type CliMessage } from '../lib/cli/output.ts';
-import { SIGNATURE_FILE } from '../lib/publish/checksums.ts';
-import { defaultSecretKeyPath, publicKeyPath } from '../lib/publish/key-paths.ts';
+import { SIGNATURE_FILE } from '../lib/release/checksums.ts';
+import { defaultSecretKeyPath, publicKeyPath } from '../lib/release/key-paths.ts';
 import { checkKeyFiles } from '../lib/publish/signing-keys.ts';
 
 export interface PublishCommand {

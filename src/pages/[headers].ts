@@ -2,7 +2,7 @@
 // files whose name starts with '_', so the name comes in as a route parameter.
 import type { APIRoute } from 'astro';
 import { headersFile } from '../lib/model/host-files.ts';
-import { getSiteModel } from '../lib/model/site-data.ts';
+import { getSiteModel } from '../lib/site/site-data.ts';
 
 export function getStaticPaths() {
   return [{ params: { headers: '_headers' } }];

@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro';
 import { standingPages } from '../lib/content/default-pages.ts';
 import { toIsoWithOffset } from '../lib/model/dates.ts';
-import { pagesIn } from '../lib/model/routes.ts';
-import { getSiteData } from '../lib/model/site-data.ts';
+import { pagesIn } from '../lib/site/routes.ts';
+import { getSiteData } from '../lib/site/site-data.ts';
 import { absoluteUrl } from '../lib/model/urls.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

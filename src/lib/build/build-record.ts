@@ -9,7 +9,7 @@
 // could compute); it is published with the site like any other file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, sha256 } from '../publish/checksums.ts';
+import { listFiles, sha256 } from '../release/checksums.ts';
 import type { CliMessage } from '../cli/output.ts';
 
 export const BUILD_RECORD = '.krisinfo-build.json';

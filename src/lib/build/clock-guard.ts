@@ -13,7 +13,7 @@ import path from 'node:path';
 import { readBuildRecord, type BuildFacts, type ClockSource } from './build-record.ts';
 import { CliError, EXIT_CONTENT, type CliMessage } from '../cli/output.ts';
 import { toIsoWithOffset } from '../model/dates.ts';
-import { buildSiteModel } from '../model/derive.ts';
+import { buildSiteModel } from '../site/derive.ts';
 import { shownPath } from './fs-errors.ts';
 import type { ValidContent } from '../content/load-content.ts';
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { messageLang } from '../cli/output.ts';
 import { contentWarnings } from '../cli/build-report.ts';
-import { buildNow } from '../model/site-data.ts';
+import { buildNow } from '../site/site-data.ts';
 import { loadContent } from '../content/load-content.ts';
 import { formatReport, hasErrors } from '../content/problems.ts';
 

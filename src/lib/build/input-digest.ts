@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../publish/checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 
 /** Project files and folders whose bytes decide how a page looks. */
 const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];

@@ -8,7 +8,7 @@
 // that does not match is deleted and its page rendered again.
 import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../publish/checksums.ts';
+import { sha256 } from '../release/checksums.ts';
 import type { BulletinPage } from './page-reuse.ts';
 
 /** Entries no build has used for this long are removed (others may be a parallel build's). */

@@ -7,7 +7,7 @@
 // Lists, feeds and data files change with any bulletin and are always rendered.
 import { createHash } from 'node:crypto';
 import { standingPages } from '../content/default-pages.ts';
-import type { SiteModel } from '../model/derive.ts';
+import type { SiteModel } from '../site/derive.ts';
 import type { BulletinGroup } from '../content/load-content.ts';
 import { basePath, paths } from '../model/urls.ts';
 

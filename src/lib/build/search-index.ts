@@ -10,7 +10,7 @@
 // differ between a build with a warm page cache and one without.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../publish/checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 
 export const SEARCH_DIR = 'pagefind';
 /** The attribute of pages search indexes (Base.astro sets it). */

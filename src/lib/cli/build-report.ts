@@ -5,7 +5,7 @@ import { imageWarnings } from '../images/images.ts';
 import type { Content } from '../content/load-content.ts';
 import { messageFor, type MessageLang } from '../content/messages.ts';
 import { sortProblems, type Problem } from '../content/problems.ts';
-import { findWarnings } from '../content/warnings.ts';
+import { findWarnings } from '../site/warnings.ts';
 import { fileLocator } from './locate.ts';
 
 export function buildTexts(lang: MessageLang) {

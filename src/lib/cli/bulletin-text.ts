@@ -1,6 +1,6 @@
 // The text of a new bulletin file: frontmatter with what the officer gave, then the body template.
 import type { Audience, Severity, Status } from '../model/types.ts';
-import { bodyTemplate } from './templates.ts';
+import { bodyTemplate } from '../content/templates.ts';
 import { yamlString } from './yaml-text.ts';
 
 export interface NewBulletin {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadContent, type Content } from '../content/load-content.ts';
 import { dateProblem, parseContentDate } from '../model/dates.ts';
-import { setOwn } from '../content/own.ts';
+import { setOwn } from '../model/own.ts';
 import { nonAsciiIdProblem } from '../content/text-safety.ts';
 import type { Problem } from '../content/problems.ts';
 import { STATUSES, type Site, type Status } from '../model/types.ts';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { readTextFile } from '../content/text-file.ts';
 import { splitFrontmatter, parseYaml } from '../content/yaml-source.ts';
-import type { Locator } from '../content/warnings.ts';
+import type { Locator } from '../site/warnings.ts';
 
 export function fileLocator(contentDir: string): Locator {
   const texts = new Map<string, string | undefined>();

@@ -3,7 +3,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { dateProblem, parseContentDate } from '../model/dates.ts';
 import type { MessageCode } from './messages.ts';
-import { setOwn } from './own.ts';
+import { setOwn } from '../model/own.ts';
 import { nonAsciiIdProblem } from './text-safety.ts';
 import type { Problem, ProblemLevel } from './problems.ts';
 import type { Localized } from '../model/types.ts';

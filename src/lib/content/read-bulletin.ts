@@ -3,7 +3,7 @@
 import { isDateOnly } from '../model/dates.ts';
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
 import { findImages } from '../model/markdown.ts';
-import { setOwn } from './own.ts';
+import { setOwn } from '../model/own.ts';
 import { bodyTextProblems, yamlTextProblems } from './text-safety.ts';
 import { splitFrontmatter, type YamlSource } from './yaml-source.ts';
 import { AUDIENCES, SEVERITIES, STATUSES, type Audience, type DateOnlyFields, type Severity, type Status } from '../model/types.ts';

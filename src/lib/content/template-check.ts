@@ -3,7 +3,7 @@
 // headings. This finds, in a bulletin's Markdown, every heading with no answer under it (nothing,
 // or only the template's guidance) and every guidance line left in beside an answer.
 import MarkdownIt from 'markdown-it';
-import { BODY_GUIDANCE } from '../cli/templates.ts';
+import { BODY_GUIDANCE } from './templates.ts';
 import type { Problem } from './problems.ts';
 
 // Only the block structure matters here: headings, paragraphs, lists, and which lines they are on.

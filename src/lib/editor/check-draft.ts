@@ -9,7 +9,7 @@ import { fileLocator } from '../cli/locate.ts';
 import { imageWarnings } from '../images/images.ts';
 import { loadContent } from '../content/load-content.ts';
 import { sortProblems, type Problem } from '../content/problems.ts';
-import { findWarnings } from '../content/warnings.ts';
+import { findWarnings } from '../site/warnings.ts';
 
 /** Every problem in the folder, errors and warnings, as `npm run check` lists them. */
 export function checkFolder(dir: string, now: Date, mirrorOf?: string): Problem[] {

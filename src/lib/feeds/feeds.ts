@@ -1,7 +1,7 @@
 // Which feeds the site has and what each holds, format aside: per language a main feed (public
 // bulletins), a staff feed (bulletins for staff) and one feed per service (every bulletin and
 // update that set the service's status: the same events the status board is derived from).
-import { isForStaff, isPublic } from '../model/derive.ts';
+import { isForStaff, isPublic } from '../site/derive.ts';
 import { localize } from '../model/i18n.ts';
 import type { BulletinGroup } from '../content/load-content.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';

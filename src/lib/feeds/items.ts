@@ -1,6 +1,6 @@
 // Feed items, independent of the feed format: a bulletin is an item, and each of its updates is
 // an item of its own with its own time, so news reaches readers that never resurface edited items.
-import { bulletinIn, type SiteModel } from '../model/derive.ts';
+import { bulletinIn, type SiteModel } from '../site/derive.ts';
 import { feedImageUrl } from '../images/images.ts';
 import type { BulletinGroup } from '../content/load-content.ts';
 import { markdownToPlainText } from '../model/markdown.ts';

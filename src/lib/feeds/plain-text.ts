@@ -2,9 +2,9 @@
 // slowest link, in lynx, and pasted into SMS, e-mail or a radio script: the status of every
 // service, then every public bulletin (latest news first) with its times, then the contacts.
 // No markup at all: Markdown is flattened with markdownToPlainText and lines wrap at 72 characters.
-import { bulletinIn, isPublic, lastActivity, type SiteModel } from '../model/derive.ts';
+import { bulletinIn, isPublic, lastActivity, type SiteModel } from '../site/derive.ts';
 import { formatDateTime, formatMoment, localize } from '../model/i18n.ts';
-import { eventDateOnly } from '../model/listings.ts';
+import { eventDateOnly } from '../site/listings.ts';
 import { markdownToPlainText } from '../model/markdown.ts';
 import type { Bulletin } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';

@@ -1,6 +1,6 @@
 // What the feed endpoints share: the item context of this build. Their static paths are
 // languagePaths() of ../routes.ts, so /rss.xml and /en/rss.xml come from one route file.
-import { getSiteData } from '../model/site-data.ts';
+import { getSiteData } from '../site/site-data.ts';
 import { itemContext, type ItemContext } from './items.ts';
 
 export function feedContext(): ItemContext {

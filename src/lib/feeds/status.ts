@@ -2,7 +2,7 @@
 // newsroom or the municipality's own site once it is back). Described by docs/status.schema.json;
 // change both together. Texts are in the default language; URLs are absolute.
 import { toIsoWithOffset } from '../model/dates.ts';
-import { frontPageOrder, isPublic, type SiteModel } from '../model/derive.ts';
+import { frontPageOrder, isPublic, type SiteModel } from '../site/derive.ts';
 import { localize } from '../model/i18n.ts';
 import type { Localized, Site, Status } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';

@@ -4,7 +4,7 @@
 // language without its own entry here gets the Swedish words (the product's fallback UI
 // language), never a blank or a key.
 import { FALLBACK_UI_LANG, t } from '../model/i18n.ts';
-import { ownValue } from '../content/own.ts';
+import { ownValue } from '../model/own.ts';
 import type { Status } from '../model/types.ts';
 
 interface FeedStrings {

@@ -23,9 +23,9 @@ import { readImageHeader, type ImageHeader } from './image-header.ts';
 import { resolveImagePath, type Content } from '../content/load-content.ts';
 import { findImages, type CacheableResolver, type ResolvedImage } from '../model/markdown.ts';
 import { formatReport, type Problem } from '../content/problems.ts';
-import { ContentError, contentDir as defaultContentDir } from '../model/site-data.ts';
+import { ContentError, contentDir as defaultContentDir } from '../site/site-data.ts';
 import { sanitiseSvg, SVG_SANITISER_VERSION } from './svg-sanitise.ts';
-import type { SiteModel } from '../model/derive.ts';
+import type { SiteModel } from '../site/derive.ts';
 import type { Site } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 

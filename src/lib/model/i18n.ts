@@ -3,7 +3,7 @@
 // to Swedish (the product's default UI language), never to a blank.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ownValue } from '../content/own.ts';
+import { ownValue } from './own.ts';
 import type { Localized, Site } from './types.ts';
 
 export const FALLBACK_UI_LANG = 'sv';

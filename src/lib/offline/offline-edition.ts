@@ -3,14 +3,14 @@
 // the file and images are data: URIs; there are no scripts, and its own CSP forbids loading
 // anything at all, so a copy passed around can never phone home or break.
 import { toIsoWithOffset } from '../model/dates.ts';
-import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from '../model/derive.ts';
+import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from '../site/derive.ts';
 import { formatMoment, localize, localizedLang, t } from '../model/i18n.ts';
 import { escapeHtml } from '../feeds/item-html.ts';
 import { renderMarkdown } from '../model/markdown.ts';
-import { ownValue } from '../content/own.ts';
+import { ownValue } from '../model/own.ts';
 import { NATIONAL_NUMBERS, telHref } from '../model/phone.ts';
-import { worstFirst } from '../model/situation.ts';
-import { eventDateOnly } from '../model/listings.ts';
+import { worstFirst } from '../site/situation.ts';
+import { eventDateOnly } from '../site/listings.ts';
 import type { Bulletin, Localized, Status } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 

@@ -1,7 +1,7 @@
 // The images the offline edition embeds, as data: URIs: every lead image, every image in a
 // published bulletin's text (all language versions) and the logo. Smaller than on the site
 // (the file travels by e-mail), and like the site's, re-encoded without EXIF or GPS data.
-import type { SiteModel } from '../model/derive.ts';
+import type { SiteModel } from '../site/derive.ts';
 import { imagePlan, publishedImages, variantBytes } from '../images/images.ts';
 import { resolveImagePath } from '../content/load-content.ts';
 import type { EmbeddedImage } from './offline-edition.ts';

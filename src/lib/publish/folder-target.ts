@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { listFiles } from './checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 import type { RemoteFile } from './plan.ts';
 import { TargetError, type TargetDriver } from './target.ts';
 

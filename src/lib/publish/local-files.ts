@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from './checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 import { HASH_TYPES, type LocalFile } from './plan.ts';
 
 export function describeFiles(dir: string): LocalFile[] {

@@ -10,7 +10,7 @@
 // Interrupted anywhere, a target still serves the old pages (with extra unused files) or the new
 // pages under the old signature, and `verify` names every file that differs; the next publish
 // compares again and sends what is still missing.
-import { SIGNATURE_FILE, SUMS_FILE } from './checksums.ts';
+import { SIGNATURE_FILE, SUMS_FILE } from '../release/checksums.ts';
 
 export const PHASES = ['assets', 'pages', 'signature', 'remove'] as const;
 export type Phase = (typeof PHASES)[number];

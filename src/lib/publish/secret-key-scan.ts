@@ -4,7 +4,7 @@
 // 158 bytes, so it starts with one of two fixed prefixes.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from './checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 
 const KEY_LINE_RE = /RW(?:RTY0Iy|QAAEIy)[A-Za-z0-9+/]{100,}={0,2}/g;
 /** Key files are a few hundred bytes; pages that quote one are small too. Images are not read. */

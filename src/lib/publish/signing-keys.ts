@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CliError, EXIT_CONTENT } from '../cli/output.ts';
 import { shownPath } from '../build/fs-errors.ts';
 import type { MessageCode } from '../content/messages.ts';
-import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, secretKeyIsEncrypted, type PublicKey, type SecretKey } from './minisign.ts';
+import { isPairOf, keyIdOf, MinisignError, parsePublicKey, parseSecretKey, secretKeyIsEncrypted, type PublicKey, type SecretKey } from '../release/minisign.ts';
 
 export interface KeyFiles {
   publicKey: string;

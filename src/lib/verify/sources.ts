@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listFiles } from '../publish/checksums.ts';
+import { listFiles } from '../release/checksums.ts';
 
 export type Fetched = { status: 'ok'; body: Buffer } | { status: 'missing' } | { status: 'error'; detail: string };
 

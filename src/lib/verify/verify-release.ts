@@ -4,8 +4,8 @@
 //   2. every listed file is there with that hash;
 //   3. no file the site links to (or, for a folder, no file at all) is missing from the list: an
 //      added page is as suspicious as a changed one, and `sha256sum -c` alone never sees it.
-import { sha256, parseSums, SIGNATURE_FILE, SUMS_FILE } from '../publish/checksums.ts';
-import { keyIdOf, verifyMessage, type PublicKey } from '../publish/minisign.ts';
+import { sha256, parseSums, SIGNATURE_FILE, SUMS_FILE } from '../release/checksums.ts';
+import { keyIdOf, verifyMessage, type PublicKey } from '../release/minisign.ts';
 import { linksInHtml, siteFileOf } from './links.ts';
 import type { ReleaseSource } from './sources.ts';
 import { parseTrustedComment, type ReleaseInfo } from './trusted-comment.ts';

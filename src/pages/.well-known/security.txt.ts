@@ -2,7 +2,7 @@
 // after the build.
 import type { APIRoute } from 'astro';
 import { securityTxt } from '../../lib/model/host-files.ts';
-import { getSiteModel } from '../../lib/model/site-data.ts';
+import { getSiteModel } from '../../lib/site/site-data.ts';
 
 export const GET: APIRoute = () => {
   const model = getSiteModel();

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { buildPlainText } from '../../lib/feeds/plain-text.ts';
 import { feedContext } from '../../lib/feeds/routes.ts';
-import { languagePaths } from '../../lib/model/routes.ts';
+import { languagePaths } from '../../lib/site/routes.ts';
 
 export const getStaticPaths = languagePaths;
 

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { mainFeed } from '../../lib/feeds/feeds.ts';
 import { buildJsonFeed } from '../../lib/feeds/json-feed.ts';
 import { feedContext } from '../../lib/feeds/routes.ts';
-import { languagePaths } from '../../lib/model/routes.ts';
+import { languagePaths } from '../../lib/site/routes.ts';
 import { absoluteUrl, paths } from '../../lib/model/urls.ts';
 
 export const getStaticPaths = languagePaths;

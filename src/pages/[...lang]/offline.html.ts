@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro';
 import { buildOfflineEdition } from '../../lib/offline/offline-edition.ts';
 import { collectOfflineImages, offlineImageResolver } from '../../lib/offline/offline-images.ts';
-import { languagePaths } from '../../lib/model/routes.ts';
-import { getSiteData } from '../../lib/model/site-data.ts';
+import { languagePaths } from '../../lib/site/routes.ts';
+import { getSiteData } from '../../lib/site/site-data.ts';
 
 export function getStaticPaths() {
   return languagePaths();

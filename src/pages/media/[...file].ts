@@ -2,7 +2,7 @@
 // (from its cache when the image is unchanged). Only images the published site shows get a route.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { mediaRoutes, variantBytes } from '../../lib/images/images.ts';
-import { getSiteData } from '../../lib/model/site-data.ts';
+import { getSiteData } from '../../lib/site/site-data.ts';
 
 export const getStaticPaths = (() => {
   const { model, content } = getSiteData();

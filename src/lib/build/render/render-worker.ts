@@ -13,7 +13,7 @@ import type { RouteData, SSRManifest } from 'astro';
 import type { App } from 'astro/app';
 import type { Content } from '../../content/load-content.ts';
 import { INDEXED_MARK, SEARCH_DIR } from '../search-index.ts';
-import { sharePreloadedContent, shareReusedPages } from '../../model/site-data.ts';
+import { sharePreloadedContent, shareReusedPages } from '../../site/site-data.ts';
 import { RENDER_ERROR_HEADER, type RenderErrorBody, type RenderJob, type RenderWorkerData, type WorkerMessage } from './render-protocol.ts';
 import { outputFile, pathFromParams, requestUrl, type RouteKind } from './route-paths.ts';
 

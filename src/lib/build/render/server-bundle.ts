@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { listFiles } from '../../publish/checksums.ts';
+import { listFiles } from '../../release/checksums.ts';
 
 /** Bump when the bundle's layout or the renderer's contract with it changes outside src/. */
 const KEY_VERSION = '1';

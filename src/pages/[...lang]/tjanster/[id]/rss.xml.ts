@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { serviceFeed } from '../../../../lib/feeds/feeds.ts';
 import { renderRss } from '../../../../lib/feeds/rss.ts';
 import { feedContext, RSS_TYPE } from '../../../../lib/feeds/routes.ts';
-import { languagePaths } from '../../../../lib/model/routes.ts';
+import { languagePaths } from '../../../../lib/site/routes.ts';
 
 export function getStaticPaths() {
   const ids = feedContext().model.services.map((s) => s.service.id);

@@ -1,8 +1,8 @@
 // What the site shows, derived from the content at a given moment: which bulletins are out,
 // in which order, and the status of every service (set by the latest published event naming it).
 import type { BulletinGroup, PageGroup, ValidContent } from '../content/load-content.ts';
-import { ownValue } from '../content/own.ts';
-import type { Bulletin, BulletinUpdate, Page, Service, Site, Status } from './types.ts';
+import { ownValue } from '../model/own.ts';
+import type { Bulletin, BulletinUpdate, Page, Service, Site, Status } from '../model/types.ts';
 
 /** A bulletin (at `published`) or one of its updates (at `at`): something that happened. */
 export interface StatusEvent {

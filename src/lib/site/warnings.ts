@@ -3,10 +3,10 @@
 // the errors. Line numbers come from an optional locator, since the model keeps no YAML positions.
 import { headings } from '../model/markdown.ts';
 import { toIsoWithOffset, toLocalMinute } from '../model/dates.ts';
-import { isForStaff } from '../model/derive.ts';
-import { FALLBACK_TIMEZONE } from './read-site.ts';
-import type { Content } from './load-content.ts';
-import type { Problem } from './problems.ts';
+import { isForStaff } from './derive.ts';
+import { FALLBACK_TIMEZONE } from '../content/read-site.ts';
+import type { Content } from '../content/load-content.ts';
+import type { Problem } from '../content/problems.ts';
 import type { Bulletin } from '../model/types.ts';
 
 /** Finds the line of a field (a path such as ['nextUpdate']) or of a piece of text in a file. */

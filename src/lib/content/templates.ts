@@ -2,7 +2,7 @@
 // site's default language, each with a line of guidance under it. Languages without a template get
 // the Swedish one. A heading left with nothing but its guidance is an unfilled template: the check
 // in template-check.ts refuses to publish it.
-import { ownValue } from '../content/own.ts';
+import { ownValue } from '../model/own.ts';
 export const BODY_QUESTIONS: Record<string, readonly string[]> = {
   sv: ['Vad har hänt?', 'Vad betyder det för mig?', 'Vad gör kommunen?', 'Vad ska jag göra?', 'Vart vänder jag mig?'],
   en: ['What has happened?', 'What does it mean for me?', 'What is the municipality doing?', 'What should I do?', 'Where can I turn?'],

@@ -1,7 +1,7 @@
 // The situation in one look, for the top of the front page: as of when (the latest news of any
 // published bulletin), which services do not work normally (worst first), and which do.
 import { lastActivity, type ServiceState, type SiteModel } from './derive.ts';
-import { STATUSES } from './types.ts';
+import { STATUSES } from '../model/types.ts';
 
 export interface Situation {
   /** The latest news: a bulletin's publication, correction or update; the build's time when there is none. */

@@ -3,13 +3,13 @@
 // signed checksum files, the commands that check a whole copy (verify.sh, npm run verify) and,
 // last, the minisign command that checks the signature alone. See docs/publishing.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { SIGNATURE_FILE, SUMS_FILE } from '../publish/checksums.ts';
-import { publicKeyPath } from '../publish/key-paths.ts';
-import { keyIdOf, parsePublicKey, publicKeyLine } from '../publish/minisign.ts';
-import { ownValue } from '../content/own.ts';
+import { SIGNATURE_FILE, SUMS_FILE } from '../release/checksums.ts';
+import { publicKeyPath } from '../release/key-paths.ts';
+import { keyIdOf, parsePublicKey, publicKeyLine } from '../release/minisign.ts';
+import { ownValue } from '../model/own.ts';
 import type { PublishTarget } from '../content/read-publish.ts';
-import type { Localized, Site } from './types.ts';
-import { rootPath } from './urls.ts';
+import type { Localized, Site } from '../model/types.ts';
+import { rootPath } from '../model/urls.ts';
 
 export interface SigningKey {
   /** As minisign prints it, e.g. "A664D3E321F45D94". */

@@ -3,8 +3,8 @@
 import { bulletinIn, isForStaff, isPublic, lastActivity, type SiteModel } from './derive.ts';
 import { getSiteModel } from './site-data.ts';
 import type { PageGroup } from '../content/load-content.ts';
-import type { Site } from './types.ts';
-import { paths } from './urls.ts';
+import type { Site } from '../model/types.ts';
+import { paths } from '../model/urls.ts';
 
 /** The `[...lang]` route param: undefined for the default language, which lives at the root. */
 export function langParam(site: Site, lang: string): string | undefined {
