@@ -86,6 +86,8 @@ async function main(): Promise<number> {
   let pages: BulletinPage[] = [];
   let reused: CachedPage[] = [];
   let record: BuildRecord | undefined;
+  let storing: Promise<void> | undefined;
+  let cacheLost: unknown;
   try {
     // One "now" for the whole build, so that the page keys and the pages agree on what is visible;
     // a "now" that cannot be right stops the build (src/lib/build/clock-guard.ts).
@@ -107,7 +109,14 @@ async function main(): Promise<number> {
     carryOver(reused, workDir);
     pauseForTest('rendered');
     const t1 = performance.now();
+    // The bulletin pages go into the page cache from the work folder (private to this build, so a
+    // page edited in dist/ never reaches the cache) while Pagefind writes its index: otherwise this
+    // thread would only wait. Pages carried over from the cache are known by their entry's hash.
+    storing = storePages(pages, workDir, undefined, Object.fromEntries(reused.map((p) => [p.file, p.hash]))).catch((e: unknown) => {
+      cacheLost = e;
+    });
     await search.finish(workDir);
+    await storing;
     // The mark of a site this tool built, its time and its checksum list (src/lib/build/build-record.ts).
     record = writeBuildRecord(workDir, clockFacts(clock, content as ValidContent));
     verifyCarriedOver(reused, record.files);
@@ -118,6 +127,7 @@ async function main(): Promise<number> {
     moveBeside(workDir, staging);
   } catch (e) {
     await search?.abandon().catch(() => undefined);
+    await storing;
     cleanUp();
     console.error(explainFailure(e, lang));
     console.error(say.failed(shownPath(out)));
@@ -134,12 +144,8 @@ async function main(): Promise<number> {
     console.error(`${explainFailure(e, lang)}${say.notSwapped(shownPath(out))}`);
     return 1;
   }
-  try {
-    storePages(pages, out, undefined, record?.files);
-  } catch (e) {
-    // The site is published; only the next build's head start is lost.
-    console.error(say.cacheLost(String(e)));
-  }
+  // The site is published; only the next build's head start is lost.
+  if (cacheLost) console.error(say.cacheLost(String(cacheLost)));
   if (hadPrevious) removeInBackground(previous);
   if (!quiet) console.log(say.done(shownPath(out), ((performance.now() - started) / 1000).toFixed(1)));
   // The build publishes despite warnings, but a typo such as `pinnned:` must not pass unseen.

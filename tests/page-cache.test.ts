@@ -25,21 +25,21 @@ function siteWith(pages: BulletinPage[]): string {
 afterEach(() => vi.useRealTimers());
 
 describe('page cache', () => {
-  it('keeps each published page under its key and the hash of its bytes, and finds it again', () => {
+  it('keeps each published page under its key and the hash of its bytes, and finds it again', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
     const site = siteWith([a]);
     expect(cachedPages([a], cache)).toEqual([]);
-    storePages([a], site, cache);
+    await storePages([a], site, cache);
     expect(readdirSync(cache)).toEqual([`key-a.${sha256(Buffer.from(html(a)))}.html`]);
     expect(cachedPages([a, page('b', 'key-b')], cache)).toEqual([{ ...a, hash: sha256(Buffer.from(html(a))) }]);
   });
 
-  it('keeps a copy, not the published file: a page edited in place in the site does not reach the next build', () => {
+  it('keeps a copy, not the published file: a page edited in place in the site does not reach the next build', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
     const site = siteWith([a]);
-    storePages([a], site, cache);
+    await storePages([a], site, cache);
     // The attack of issue 12: with a hard link, this edit was the cache entry too.
     appendFileSync(path.join(site, a.file), '<p>Inloggning: https://phish.example/</p>');
     const [found] = cachedPages([a], cache);
@@ -50,11 +50,11 @@ describe('page cache', () => {
     expect(readFileSync(path.join(next, a.file), 'utf8')).toBe(html(a));
   });
 
-  it('a truncated or edited entry is deleted and its page rendered again, never published', () => {
+  it('a truncated or edited entry is deleted and its page rendered again, never published', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
     const b = page('b', 'key-b');
-    storePages([a, b], siteWith([a, b]), cache);
+    await storePages([a, b], siteWith([a, b]), cache);
     const [ea, eb] = cachedPages([a, b], cache).map((p) => entry(cache, p));
     truncateSync(ea!, 0);
     writeFileSync(eb!, '<h1>b</h1><script>alert(1)</script>');
@@ -62,20 +62,20 @@ describe('page cache', () => {
     expect(readdirSync(cache)).toEqual([]);
   });
 
-  it('does not keep a page whose bytes differ from what the build wrote', () => {
+  it('does not keep a page whose bytes differ from what the build wrote', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
     const site = siteWith([a]);
     const written = { [a.file]: sha256(Buffer.from(html(a))) };
     writeFileSync(path.join(site, a.file), '<h1>changed after the build</h1>');
-    storePages([a], site, cache, written);
+    await storePages([a], site, cache, written);
     expect(readdirSync(cache)).toEqual([]);
   });
 
-  it('puts cached pages into a new site, and refuses to overwrite a page the build rendered', () => {
+  it('puts cached pages into a new site, and refuses to overwrite a page the build rendered', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
-    storePages([a], siteWith([a]), cache);
+    await storePages([a], siteWith([a]), cache);
     const next = tempDir('krisinfo-next-');
     const found = cachedPages([a], cache);
     carryOver(found, next, cache);
@@ -83,10 +83,10 @@ describe('page cache', () => {
     expect(() => carryOver(found, next, cache)).toThrow(/was rendered although the page cache had it/);
   });
 
-  it('stops rather than publish an entry that changed between the check and the copy', () => {
+  it('stops rather than publish an entry that changed between the check and the copy', async () => {
     const cache = tempDir('krisinfo-cache-');
     const a = page('a', 'key-a');
-    storePages([a], siteWith([a]), cache);
+    await storePages([a], siteWith([a]), cache);
     const found = cachedPages([a], cache);
     writeFileSync(entry(cache, found[0]!), '');
     const next = tempDir('krisinfo-next-');
@@ -96,18 +96,18 @@ describe('page cache', () => {
     expect(() => verifyCarriedOver(found, { [a.file]: found[0]!.hash })).not.toThrow();
   });
 
-  it('drops entries of no current page once no build has used them for an hour, and keeps the rest', () => {
+  it('drops entries of no current page once no build has used them for an hour, and keeps the rest', async () => {
     const cache = tempDir('krisinfo-cache-');
     const old = page('old', 'key-old');
     const kept = page('kept', 'key-kept');
-    storePages([old, kept], siteWith([old, kept]), cache);
+    await storePages([old, kept], siteWith([old, kept]), cache);
     const names = () => readdirSync(cache).map((n) => n.split('.')[0]).sort();
     // Within the hour an entry of no current page stays (a parallel build may be using it).
-    storePages([kept], siteWith([kept]), cache);
+    await storePages([kept], siteWith([kept]), cache);
     expect(names()).toEqual(['key-kept', 'key-old']);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
-    storePages([kept], siteWith([kept]), cache);
+    await storePages([kept], siteWith([kept]), cache);
     expect(names()).toEqual(['key-kept']);
   });
 });

@@ -1,12 +1,13 @@
 // Rendered bulletin pages kept between builds, one file per page key (see page-reuse.ts), beside
 // the image cache: $KRISINFO_CACHE/pages/, default .cache/pages/. Deleting it is always safe: the
 // next build renders every page again.
-// Entries are copies (a reflink where the file system offers one, so usually no extra space),
-// never hard links: a page edited in place in the output must not change the cache, and a cache
+// Entries are copies (stored from the build's private work folder; carried into the next site by
+// a reflink where the file system offers one, so usually no extra space), never hard links: a page edited in place in the output must not change the cache, and a cache
 // entry damaged on disk must not reach the next site. Each entry's name carries the SHA-256 of its
 // bytes, `<key>.<sha256>.html`; an entry is checked against it before a build uses it, and one
 // that does not match is deleted and its page rendered again.
-import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../release/checksums.ts';
 import type { BulletinPage } from './page-reuse.ts';
@@ -99,29 +100,38 @@ export function verifyCarriedOver(pages: CachedPage[], written: Record<string, s
   if (changed.length > 0) throw new Error(`the page cache entries of ${changed.map((p) => p.file).join(', ')} changed while the build used them; build again`);
 }
 
+/** Pages stored at once: the reads and writes run in Node's thread pool, not in the build's thread. */
+const STORES_AT_ONCE = 16;
+
 /**
  * Keeps every bulletin page of the site just built, and drops entries of no current page that no
- * build has used for an hour (an entry's mtime is its last use). `written` is the build's own hash
- * of each file (build-record.ts): a page that no longer matches it is not kept.
+ * build has used for an hour (an entry's mtime is its last use). `known` is a hash already known
+ * for a page (the build's record, or the entry a page was carried over from): a page whose bytes
+ * no longer match it is not kept. Asynchronous, so that the build stores its pages while Pagefind
+ * writes the search index: each page is read once, and the bytes that were hashed are the bytes
+ * written, under a temporary name first so that a parallel build never sees half an entry.
  */
-export function storePages(pages: BulletinPage[], siteDir: string, dir = pageCacheDir(), written?: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
+export async function storePages(pages: BulletinPage[], siteDir: string, dir = pageCacheDir(), known?: Record<string, string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
   const kept = new Set<string>();
-  for (const p of pages) {
-    const from = path.join(siteDir, p.file);
-    const expected = written && Object.hasOwn(written, p.file) ? written[p.file]! : sha256(readFileSync(from));
-    const target = entry(dir, { ...p, hash: expected });
-    kept.add(path.basename(target));
-    if (statSync(target, { throwIfNoEntry: false })) {
-      touch(target);
-      continue;
+  const store = async (p: BulletinPage): Promise<void> => {
+    const expected = known && Object.hasOwn(known, p.file) ? known[p.file]! : undefined;
+    if (expected) {
+      const target = entry(dir, { ...p, hash: expected });
+      kept.add(path.basename(target));
+      if (statSync(target, { throwIfNoEntry: false })) return touch(target);
     }
-    // Under a temporary name first: a parallel build never sees half an entry.
+    const bytes = await readFile(path.join(siteDir, p.file));
+    const hash = sha256(bytes);
+    if (expected && hash !== expected) return;
+    const target = entry(dir, { ...p, hash });
+    kept.add(path.basename(target));
+    if (statSync(target, { throwIfNoEntry: false })) return touch(target);
     const tmp = path.join(dir, `${p.key}.${process.pid}.tmp`);
-    copy(from, tmp);
-    if (sha256(readFileSync(tmp)) === expected) renameSync(tmp, target);
-    else rmSync(tmp, { force: true });
-  }
+    await writeFile(tmp, bytes);
+    await rename(tmp, target);
+  };
+  for (let i = 0; i < pages.length; i += STORES_AT_ONCE) await Promise.all(pages.slice(i, i + STORES_AT_ONCE).map(store));
   const cutoff = Date.now() - KEEP_UNUSED_MS;
   for (const name of readdirSync(dir)) {
     if (kept.has(name)) continue;
