@@ -8,7 +8,7 @@
 // a page that throws, a worker that dies) falls back to `astro build`, which then either
 // publishes or fails exactly as it did before this path existed.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -168,6 +168,10 @@ function failureOf(m: Extract<WorkerMessage, { type: 'failed' }>): Error {
 
 /** Copies what the static build copies besides the pages: public/ and the bundle's own assets. */
 async function copyAssets(root: string, bundle: ServerBundle, outDir: string): Promise<void> {
+  // The folder first: cp() of public/ into a missing folder checks that it is missing, then makes
+  // it, and a worker writing its first page in between made the build fail with EEXIST (seen once
+  // at 5,000 bulletins with a warm page cache).
+  await mkdir(outDir, { recursive: true });
   const publicDir = path.join(root, 'public');
   if (existsSync(publicDir)) await cp(publicDir, outDir, { recursive: true });
   const assets = path.join(bundle.dir, 'client', '_astro');
