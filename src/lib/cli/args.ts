@@ -16,7 +16,12 @@ export function readArgs(argv: string[], options: OptionSpec, command: string): 
     return { values: values as ParsedArgs['values'], positionals };
   } catch (e) {
     const message = String((e as Error).message);
-    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? message;
+    const option = /'(-{1,2}[^'\s=<]+)/.exec(message)?.[1] ?? message;
+    // `--out` with nothing after it is a known option missing its value, not an unknown one.
+    if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const code = /does not take an argument/.test(message) ? 'cli.option-takes-no-value' : 'cli.option-needs-value';
+      throw new CliError({ code, params: { value: option, command } });
+    }
     throw new CliError({ code: 'cli.unknown-option', params: { value: option, command } });
   }
 }

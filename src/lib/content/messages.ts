@@ -236,6 +236,14 @@ const catalog = {
     sv: { text: 'Okänt val: {value}.', fix: 'Kör npm run {command} -- --help för att se vilka val som finns.' },
     en: { text: 'Unknown option: {value}.', fix: 'Run npm run {command} -- --help to see the options.' },
   },
+  'cli.option-needs-value': {
+    sv: { text: 'Valet {value} behöver ett värde efter sig.', fix: 'Skriv värdet direkt efter valet, t.ex. {value} dist. npm run {command} -- --help visar vad som ska stå där.' },
+    en: { text: 'The option {value} needs a value after it.', fix: 'Write the value right after the option, e.g. {value} dist. npm run {command} -- --help shows what goes there.' },
+  },
+  'cli.option-takes-no-value': {
+    sv: { text: 'Valet {value} tar inget värde.', fix: 'Skriv bara {value}, utan = och värde.' },
+    en: { text: 'The option {value} takes no value.', fix: 'Write just {value}, without = and a value.' },
+  },
   'cli.missing-answer': {
     sv: { text: 'Uppgiften "{value}" saknas, och det finns ingen terminal att fråga i.', fix: 'Ange den med --{value} "…" på kommandoraden.' },
     en: { text: 'The answer "{value}" is missing, and there is no terminal to ask on.', fix: 'Give it with --{value} "…" on the command line.' },
