@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeBuildRecord, type BuildRecord } from '../src/lib/build/build-record.ts';
+import { writeBuildRecord } from '../src/lib/build/build-record.ts';
 import { langFlag as langFlagOf } from '../src/lib/cli/args.ts';
 import { buildHelp, readBuildArgs, type BuildOptions } from '../src/lib/cli/build-args.ts';
 import { buildTexts, contentWarnings, shortWarnings } from '../src/lib/cli/build-report.ts';
@@ -17,8 +17,8 @@ import { inputsDigest } from '../src/lib/build/input-digest.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
 import { claimOutput } from '../src/lib/build/output-folder.ts';
-import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver, type CachedPage } from '../src/lib/build/page-cache.ts';
-import { bulletinPages, type BulletinPage } from '../src/lib/build/page-reuse.ts';
+import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver } from '../src/lib/build/page-cache.ts';
+import { bulletinPages } from '../src/lib/build/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 import { startRenderer } from '../src/lib/build/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/build/search-index.ts';
@@ -69,6 +69,7 @@ async function main(): Promise<number> {
     console.error(say.stopped(shownPath(out)));
     return 1;
   }
+  const valid = content as ValidContent;
 
   // Astro builds inside the project: for an outDir elsewhere it would stage in the shared .astro/
   // folder and copy that folder's own files into the site, and two builds at once would collide.
@@ -83,20 +84,17 @@ async function main(): Promise<number> {
   };
   cleanUp();
   let search: SearchIndexer | undefined;
-  let pages: BulletinPage[] = [];
-  let reused: CachedPage[] = [];
-  let record: BuildRecord | undefined;
   let storing: Promise<void> | undefined;
   let cacheLost: unknown;
   try {
     // One "now" for the whole build, so that the page keys and the pages agree on what is visible;
     // a "now" that cannot be right stops the build (src/lib/build/clock-guard.ts).
     const clock = readClock(nowFlag);
-    for (const m of guardClock(clock, out, (content as ValidContent).site.timezone, allowEarlier)) note(m);
+    for (const m of guardClock(clock, out, valid.site.timezone, allowEarlier)) note(m);
     process.env.KRISINFO_NOW = clock.now.toISOString();
     // Bulletin pages that an earlier build rendered from the same inputs come from the page cache.
-    pages = bulletinPages(buildSiteModel(content as ValidContent, buildNow()), inputsDigest(process.cwd(), dir));
-    reused = cachedPages(pages);
+    const pages = bulletinPages(buildSiteModel(valid, clock.now), inputsDigest(process.cwd(), dir));
+    const reused = cachedPages(pages);
     shareReusedPages(reused);
     process.env.KRISINFO_OUT = workDir;
     const t0 = performance.now();
@@ -105,7 +103,7 @@ async function main(): Promise<number> {
       reused.filter((p) => p.indexed).map((p) => ({ file: p.file, source: entry(pageCacheDir(), p) })),
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
-    await renderer.render({ outDir: workDir, content: content as ValidContent, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
+    await renderer.render({ outDir: workDir, content: valid, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
     carryOver(reused, workDir);
     pauseForTest('rendered');
     const t1 = performance.now();
@@ -118,7 +116,7 @@ async function main(): Promise<number> {
     await search.finish(workDir);
     await storing;
     // The mark of a site this tool built, its time and its checksum list (src/lib/build/build-record.ts).
-    record = writeBuildRecord(workDir, clockFacts(clock, content as ValidContent));
+    const record = writeBuildRecord(workDir, clockFacts(clock, valid));
     verifyCarriedOver(reused, record.files);
     const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), astro ${s(t0, t1)} s, pagefind ${s(t1, performance.now())} s; ${reused.length} of ${pages.length} bulletin pages reused\n`);

@@ -92,14 +92,14 @@ async function main(): Promise<number> {
   if (sv) {
     console.log(`Hemlig nyckel: ${secretKey} (håll den hemlig, ta en säkerhetskopia offline)`);
     console.log(`Publik nyckel: ${shownPublic} (checka in den)`);
-    console.log(`Nyckel-id:     ${keyIdOf(key.keyNum)}`);
-    console.log(`Publik nyckel att publicera i de officiella kanalerna:\n  ${publicKeyLine(key)}`);
+    console.log(`Nyckel-id:     ${signing.keyId}`);
+    console.log(`Publik nyckel att publicera i de officiella kanalerna:\n  ${signing.publicKey}`);
     console.log(`\nSå kontrollerar vem som helst den publicerade webbplatsen, varje fil och att ingen har lagts till:\n  ${verifyScriptCommand(signing, site)}\n  ${verifyNodeCommand(signing, site)}`);
   } else {
     console.log(`Secret key: ${secretKey} (keep it secret, keep a backup offline)`);
     console.log(`Public key: ${shownPublic} (commit it)`);
-    console.log(`Key id:     ${keyIdOf(key.keyNum)}`);
-    console.log(`Public key to publish on the official channels:\n  ${publicKeyLine(key)}`);
+    console.log(`Key id:     ${signing.keyId}`);
+    console.log(`Public key to publish on the official channels:\n  ${signing.publicKey}`);
     console.log(`\nHow anyone checks the published site, every file and that none was added:\n  ${verifyScriptCommand(signing, site)}\n  ${verifyNodeCommand(signing, site)}`);
   }
   return EXIT_OK;

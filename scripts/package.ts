@@ -97,19 +97,18 @@ async function main(): Promise<number> {
     secretKey: path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath()),
     publicKey: path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir())),
   };
-  const rel = shownPath;
   const refuse = (code: MessageCode, params: Record<string, string>) => new CliError({ code, params }, EXIT_CONTENT);
 
-  if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: rel(o.site) });
+  if (!existsSync(path.join(o.site, 'index.html'))) throw refuse('package.no-site', { value: shownPath(o.site) });
   // A secret key inside the site would be published with it, under any file name.
   const secrets = findSecretKeys(o.site);
-  if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${rel(o.site)}/${f}`).join(', ') });
+  if (secrets.length) throw refuse('package.secret-key', { value: secrets.map((f) => `${shownPath(o.site)}/${f}`).join(', ') });
   // Only what the build wrote is signed: a page edited by hand in dist/ is refused (build-record.ts).
   const unbuilt = unbuiltSiteProblem(o.site, shownPath(o.site));
   if (unbuilt) throw new CliError(unbuilt, EXIT_CONTENT);
   const keyFiles = { publicKey: o.publicKey, secretKey: o.secretKey };
   const facts = checkKeyFiles(keyFiles);
-  if (existsSync(o.out)) throw refuse('package.out-exists', { value: rel(o.out) });
+  if (existsSync(o.out)) throw refuse('package.out-exists', { value: shownPath(o.out) });
   let password: string | undefined;
   if (facts.encrypted) {
     [password] = await readPasswords([sv ? 'Lösenord för den hemliga nyckeln: ' : 'Password for the secret key: ']);
@@ -145,16 +144,16 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kb = (statSync(zipPath).size / 1024).toFixed(0);
   const key = { keyId: keyIdOf(publicKey.keyNum), publicKey: publicKeyLine(publicKey) };
-  const shownSite = rel(siteOut);
+  const shownSite = shownPath(siteOut);
   if (sv) {
-    console.log(`Klart: ${rel(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
+    console.log(`Klart: ${shownPath(o.out)}/ (${fileCount} filer, site.zip ${kb} kB, ${seconds} s)`);
     console.log(`  ladda upp:  ${shownSite}/  (se docs/publishing.md)`);
-    console.log(`  nyckel-id:  ${keyIdOf(publicKey.keyNum)}`);
+    console.log(`  nyckel-id:  ${key.keyId}`);
     console.log(`\nSå kontrollerar vem som helst releasen, varje fil och att ingen har lagts till (i ${shownSite}/ eller den uppackade site.zip):`);
   } else {
-    console.log(`Done: ${rel(o.out)}/ (${fileCount} files, site.zip ${kb} kB, ${seconds} s)`);
+    console.log(`Done: ${shownPath(o.out)}/ (${fileCount} files, site.zip ${kb} kB, ${seconds} s)`);
     console.log(`  upload:  ${shownSite}/  (see docs/publishing.md)`);
-    console.log(`  key id:  ${keyIdOf(publicKey.keyNum)}`);
+    console.log(`  key id:  ${key.keyId}`);
     console.log(`\nHow anyone checks the release, every file and that none was added (in ${shownSite}/ or the unpacked site.zip):`);
   }
   // verify.sh is part of every built site (public/verify.sh).

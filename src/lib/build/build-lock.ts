@@ -22,7 +22,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export function lockFile(out: string): string {
+function lockFile(out: string): string {
   return `${out}.lock`;
 }
 

@@ -33,7 +33,7 @@ export interface BuildRecord {
 export type BuildFacts = Omit<BuildRecord, 'format' | 'tool' | 'files'>;
 
 /** SHA-256 of every file of the site in `dir`, except the record itself. */
-export function hashSite(dir: string): Record<string, string> {
+function hashSite(dir: string): Record<string, string> {
   // fromEntries makes own properties, so even a file called __proto__ is listed like any other.
   return Object.fromEntries(listFiles(dir).filter((f) => f !== BUILD_RECORD).map((f) => [f, sha256(readFileSync(path.join(dir, f)))]));
 }

@@ -62,7 +62,7 @@ export function previousBuild(out: string): PreviousBuild | undefined {
 }
 
 /** The newest publication or update the site shows at `now`: what a build at an earlier "now" would lose. */
-export function newestNews(content: ValidContent, now: Date): { at: Date; slug: string } | undefined {
+function newestNews(content: ValidContent, now: Date): { at: Date; slug: string } | undefined {
   let newest: { at: Date; slug: string } | undefined;
   for (const g of buildSiteModel(content, now).bulletins) {
     for (const at of [g.original.published, ...g.original.updates.map((u) => u.at)]) {

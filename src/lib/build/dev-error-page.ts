@@ -4,11 +4,10 @@
 import path from 'node:path';
 import { messageLang } from '../cli/output.ts';
 import { contentWarnings } from '../cli/build-report.ts';
+import { escapeHtml } from '../feeds/item-html.ts';
 import { buildNow } from '../site/site-data.ts';
 import { loadContent } from '../content/load-content.ts';
 import { formatReport, hasErrors } from '../content/problems.ts';
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The report for the content folder, or undefined when it has no errors (the page renders as usual). */
 export function contentErrorReport(dir: string): { report: string; lang: 'sv' | 'en' } | undefined {

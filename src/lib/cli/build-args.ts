@@ -2,7 +2,7 @@
 // know, such as the typo `--allow-earlier`, stops it with exit 2 before anything is built, instead
 // of being ignored by a full build into dist/.
 import path from 'node:path';
-import { readArgs } from './args.ts';
+import { flagOpt, readArgs, stringOpt } from './args.ts';
 import { CliError } from './output.ts';
 import type { MessageLang } from '../content/messages.ts';
 
@@ -33,14 +33,13 @@ export function readBuildArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   // `npm run build dist` would otherwise build into dist/ whatever the word was meant to say.
   const [stray] = args.positionals;
   if (stray !== undefined) throw new CliError({ code: 'cli.unknown-option', params: { value: stray, command: 'build' } });
-  const v = args.values;
   return {
-    out: path.resolve(typeof v.out === 'string' ? v.out : env.KRISINFO_OUT ?? 'dist'),
-    quiet: v.quiet === true,
-    now: typeof v.now === 'string' ? v.now : undefined,
-    allowEarlier: v['allow-earlier-time'] === true,
-    lang: typeof v.lang === 'string' ? v.lang : undefined,
-    help: v.help === true,
+    out: path.resolve(stringOpt(args, 'out') ?? env.KRISINFO_OUT ?? 'dist'),
+    quiet: flagOpt(args, 'quiet'),
+    now: stringOpt(args, 'now'),
+    allowEarlier: flagOpt(args, 'allow-earlier-time'),
+    lang: stringOpt(args, 'lang'),
+    help: flagOpt(args, 'help'),
   };
 }
 
