@@ -364,9 +364,9 @@ async function main(): Promise<void> {
   const args = parseArgs(argv);
   if (!existsSync(TIME)) console.warn(`${TIME} is missing: peak memory is not measured (apt-get install -y time).`);
   const anchor = args.hugo ? cstateAnchor() : undefined;
-  if (args.hugo && !anchor) console.warn('The cState anchor site is missing (set KRISINFO_CSTATE): no Hugo comparison.');
-  else if (anchor && !hugoInstalled()) console.warn('hugo is not installed (apt-get install -y hugo): no Hugo comparison.');
   const hugoAnchor = anchor && hugoInstalled() ? anchor : undefined;
+  if (args.hugo && !anchor) console.warn('The cState anchor site is missing (set KRISINFO_CSTATE): no Hugo comparison.');
+  else if (anchor && !hugoAnchor) console.warn('hugo is not installed (apt-get install -y hugo): no Hugo comparison.');
   console.error(`krisinfo bench on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load ${load()}`);
   const rows: Row[] = [];
   for (const n of args.sizes) rows.push(await benchCase(await generatedCase(n), args.runs ?? DEFAULT_RUNS[n] ?? 1, args, hugoAnchor));

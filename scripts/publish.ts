@@ -20,7 +20,7 @@ import { readPasswords } from '../src/lib/publish/read-password.ts';
 import { checkKeyFiles, readPublicKeyFile, unlockKeyPair } from '../src/lib/publish/signing-keys.ts';
 import { driverFor, folderPath, toolFor } from '../src/lib/publish/drivers.ts';
 import { describeFiles } from '../src/lib/publish/local-files.ts';
-import { isHostFile, planSize } from '../src/lib/publish/plan.ts';
+import { isHostFile } from '../src/lib/publish/plan.ts';
 import { formatTable, ProgressBoard, stepText } from '../src/lib/publish/progress.ts';
 import { uploadRelease, type UploadOutcome } from '../src/lib/publish/upload.ts';
 import { PUBLISH_FILE, type PublishTarget } from '../src/lib/content/read-publish.ts';
@@ -183,7 +183,7 @@ async function main(): Promise<number> {
   const local = describeFiles(site);
   console.log(`\n${shownPath(release)}: ${info.date ?? '?'}, ${info.files ?? local.length - 2} ${lang === 'sv' ? 'filer' : 'files'} → ${targets.map((t) => t.name).join(', ')}\n`);
 
-  // 3. Every target at once: upload in phases, then check it as a reader would.
+  // 4. Every target at once: upload in phases, then check it as a reader would.
   const board = new ProgressBoard(targets.map((t) => t.name), process.stdout);
   const reports = await Promise.all(
     targets.map(async (target): Promise<TargetReport> => {
@@ -205,7 +205,7 @@ async function main(): Promise<number> {
       const u = report.upload;
       let outcome: string;
       if (u.ok) {
-        const params = { sent: planSize(u.plan) - u.plan.remove.length, removed: u.plan.remove.length, unchanged: u.plan.unchanged, s: u.seconds.toFixed(1) };
+        const params = { sent: u.plan.assets.length + u.plan.pages.length + u.plan.signature.length, removed: u.plan.remove.length, unchanged: u.plan.unchanged, s: u.seconds.toFixed(1) };
         outcome = w.done.replace(/\{(\w+)\}/g, (_, k: keyof typeof params) => String(params[k]));
       } else if (u.foreign) {
         report.messages.push({ code: 'publish.foreign-files', params: { name: target.name, value: u.foreign.slice(0, 3).join(', ') } });
@@ -234,7 +234,7 @@ async function main(): Promise<number> {
     }),
   );
 
-  // 4. The table, then what to do about each target that is not right.
+  // 5. The table, then what to do about each target that is not right.
   const rows = [w.head];
   let allVerified = true;
   for (const r of reports) {

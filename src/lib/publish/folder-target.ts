@@ -1,10 +1,9 @@
 // A folder target: a web server's root, a mounted share, a USB stick. Every file is written under
 // a temporary name and renamed into place, so a reader (or a kill) never meets half a file.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { listFiles } from '../release/checksums.ts';
+import { listFiles, sha256 } from '../release/checksums.ts';
 import type { RemoteFile } from './plan.ts';
 import { TargetError, type TargetDriver } from './target.ts';
 
@@ -16,7 +15,7 @@ export class FolderTarget implements TargetDriver {
     if (!statSync(this.root).isDirectory()) throw new TargetError(`${this.root} är ingen mapp`);
     return listFiles(this.root).map((rel) => {
       const bytes = readFileSync(path.join(this.root, rel));
-      return { path: rel, size: bytes.length, hashes: { sha256: createHash('sha256').update(bytes).digest('hex') } };
+      return { path: rel, size: bytes.length, hashes: { sha256: sha256(bytes) } };
     });
   }
 

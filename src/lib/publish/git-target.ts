@@ -2,11 +2,11 @@
 // in a clone of the branch; the push at the end makes the whole release public in one step, as one
 // commit. The login is git's own (an ssh key, a credential helper), never in content/.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sha256 } from '../release/checksums.ts';
 import type { RemoteFile } from './plan.ts';
 import { TargetError, type TargetDriver } from './target.ts';
 
@@ -36,7 +36,7 @@ export class GitTarget implements TargetDriver {
     const files = (await this.git(['ls-files', '-z'], this.work)).split('\0').filter(Boolean);
     return files.map((rel) => {
       const bytes = readFileSync(path.join(this.work, rel));
-      return { path: rel, size: bytes.length, hashes: { sha256: createHash('sha256').update(bytes).digest('hex') } };
+      return { path: rel, size: bytes.length, hashes: { sha256: sha256(bytes) } };
     });
   }
 

@@ -88,7 +88,3 @@ export function planUpload(local: readonly LocalFile[], remote: readonly RemoteF
   }
   return plan;
 }
-
-export function planSize(plan: UploadPlan): number {
-  return plan.assets.length + plan.pages.length + plan.signature.length + plan.remove.length;
-}

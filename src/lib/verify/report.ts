@@ -94,14 +94,13 @@ export function shortReason(r: VerifyResult, lang: MessageLang = 'sv'): string {
 
 export function verdictLine(r: VerifyResult, lang: MessageLang = 'sv'): string {
   const w = WORDS[lang];
-  const params = { location: r.location, sums: `${r.location.replace(/\/?$/, '/')}SHA256SUMS`, key: r.keyId, date: r.release?.date ?? w.unknownDate, files: r.listed, detail: r.failure?.detail ?? '' };
+  const detail = r.failure ? (w.reasons[r.failure.detail] ?? r.failure.detail) : '';
+  const params = { location: r.location, sums: `${r.location.replace(/\/?$/, '/')}SHA256SUMS`, key: r.keyId, date: r.release?.date ?? w.unknownDate, files: r.listed, detail };
   if (r.failure) {
-    const detail = w.reasons[r.failure.detail] ?? r.failure.detail;
-    const p = { ...params, detail };
-    if (r.failure.kind === 'unreachable') return `${w.unchecked}: ${fill(w.unreachable, p)}`;
-    if (r.failure.kind === 'no-release') return `${w.notGenuine}: ${fill(w.noRelease, p)}`;
-    if (r.failure.kind === 'signature') return `${w.notGenuine}: ${fill(w.signature, p)}`;
-    return `${w.notGenuine}: ${fill(w.sumsFormat, p)}`;
+    if (r.failure.kind === 'unreachable') return `${w.unchecked}: ${fill(w.unreachable, params)}`;
+    if (r.failure.kind === 'no-release') return `${w.notGenuine}: ${fill(w.noRelease, params)}`;
+    if (r.failure.kind === 'signature') return `${w.notGenuine}: ${fill(w.signature, params)}`;
+    return `${w.notGenuine}: ${fill(w.sumsFormat, params)}`;
   }
   if (r.ok) return `${w.genuine}: ${fill(w.ok, params)}`;
   return `${w.notGenuine}: ${fill(w.mismatch, { ...params, counts: shortReason(r, lang) })}`;

@@ -19,7 +19,8 @@ export interface ReleaseSource {
 
 const TIMEOUT_MS = 30_000;
 
-function encodePath(rel: string): string {
+/** A site path as a URL path: each segment percent-encoded, the slashes kept. */
+export function encodePath(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -7,7 +7,7 @@
 import { sha256, parseSums, SIGNATURE_FILE, SUMS_FILE } from '../release/checksums.ts';
 import { keyIdOf, verifyMessage, type PublicKey } from '../release/minisign.ts';
 import { linksInHtml, siteFileOf } from './links.ts';
-import type { ReleaseSource } from './sources.ts';
+import { encodePath, type ReleaseSource } from './sources.ts';
 import { parseTrustedComment, type ReleaseInfo } from './trusted-comment.ts';
 
 export type VerifyFailure = 'unreachable' | 'no-release' | 'signature' | 'sums-format';
@@ -96,7 +96,7 @@ export async function verifyRelease(source: ReleaseSource, key: PublicKey, optio
     // A web server lists nothing: follow every link of the pages to a file of the site.
     const linked = new Map<string, string>();
     for (const [page, body] of pages) {
-      const pageUrl = new URL(page.split('/').map(encodeURIComponent).join('/'), source.baseUrl).toString();
+      const pageUrl = new URL(encodePath(page), source.baseUrl).toString();
       for (const link of linksInHtml(body.toString('utf8'))) {
         const file = siteFileOf(link, pageUrl, source.baseUrl);
         // `kontakt` is served as `kontakt/index.html` (a redirect to `kontakt/`).

@@ -68,6 +68,9 @@ function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim() ?? text;
 }
 
+/** Milliseconds as seconds, for the KRISINFO_TIMING lines. */
+const inSeconds = (ms: number) => (ms / 1000).toFixed(2);
+
 function reasonOf(e: unknown): string {
   return firstLine(e instanceof Error ? e.message : String(e));
 }
@@ -98,8 +101,7 @@ class WorkerPool {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {
           this.written += m.written;
-          const s = (ms: number) => (ms / 1000).toFixed(2);
-          this.report.push(`worker ${index}: bundle loaded at ${s(m.ms.loaded)} s, job at ${s(m.ms.job)} s, list made in ${s(m.ms.planned - m.ms.job)} s, ${m.rendered} items rendered in ${s(m.ms.done - m.ms.planned)} s`);
+          this.report.push(`worker ${index}: bundle loaded at ${inSeconds(m.ms.loaded)} s, job at ${inSeconds(m.ms.job)} s, list made in ${inSeconds(m.ms.planned - m.ms.job)} s, ${m.rendered} items rendered in ${inSeconds(m.ms.done - m.ms.planned)} s`);
           this.end(worker);
         }
         else if (m.type === 'failed') this.end(worker, failureOf(m));
@@ -220,9 +222,8 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     const t2 = performance.now();
     pruneBundles(root, bundle.key);
     if (o.timing) {
-      const s = (ms: number) => (ms / 1000).toFixed(2);
-      const how = bundle.built ? `built in ${s(t1 - started)} s (${s(t1 - t0)} s of it waited for)` : `found, workers started ${s(t0 - started)} s before render()`;
-      process.stderr.write(`RENDER bundle ${how}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${s(t2 - t1)} s\n`);
+      const how = bundle.built ? `built in ${inSeconds(t1 - started)} s (${inSeconds(t1 - t0)} s of it waited for)` : `found, workers started ${inSeconds(t0 - started)} s before render()`;
+      process.stderr.write(`RENDER bundle ${how}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${inSeconds(t2 - t1)} s\n`);
       for (const line of pool.report) process.stderr.write(`RENDER ${line}\n`);
     }
   }

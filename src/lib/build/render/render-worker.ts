@@ -261,7 +261,8 @@ export function startRenderWorker(app: App, manifest: SSRManifest, data: RenderW
         post({ type: 'failed', kind, path: e.item.pathname, component: e.body.file ?? e.item.route.component, error: e.body });
       } else {
         // An error thrown outside a page (getStaticPaths(), a write) is the renderer's to handle.
-        post({ type: 'failed', kind: describe(e).name === 'ContentError' ? 'content' : 'internal', error: describe(e) });
+        const error = describe(e);
+        post({ type: 'failed', kind: error.name === 'ContentError' ? 'content' : 'internal', error });
       }
     });
   });
