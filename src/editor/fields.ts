@@ -19,6 +19,12 @@ export function problemText(p: Problem, lang: MessageLang, t: Texts, withLine = 
   return `${where}${m.text}${m.fix ? ` ${m.fix}` : ''}`;
 }
 
+/** "Fel" or "Varning" (Error, Warning) before a problem's text. */
+export function levelWord(p: Problem, lang: MessageLang): string {
+  if (lang === 'sv') return p.level === 'error' ? 'Fel' : 'Varning';
+  return p.level === 'error' ? 'Error' : 'Warning';
+}
+
 export interface FieldOptions {
   id: string;
   label: string;
@@ -35,7 +41,7 @@ function describe(o: FieldOptions): { attrs: Html; hint: Html | string; list: Ht
   const attrs = new Html(`${ids ? ` aria-describedby="${ids}"` : ''}${invalid ? ' aria-invalid="true"' : ''}`);
   const hint = o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : '';
   const list = problems.length
-    ? html`<ul class="problems" id="${o.id}-problems">${problems.map((p) => html`<li class="${p.level}"><strong>${p.level === 'error' ? (o.lang === 'sv' ? 'Fel' : 'Error') : o.lang === 'sv' ? 'Varning' : 'Warning'}:</strong> ${problemText(p, o.lang, o.t)}</li>`)}</ul>`
+    ? html`<ul class="problems" id="${o.id}-problems">${problems.map((p) => html`<li class="${p.level}"><strong>${levelWord(p, o.lang)}:</strong> ${problemText(p, o.lang, o.t)}</li>`)}</ul>`
     : '';
   return { attrs, hint, list, invalid };
 }

@@ -7,11 +7,12 @@ import { appendUpdate } from '../lib/cli/append-update.ts';
 import { slugify } from '../lib/cli/file-name.ts';
 import { toLocalMinute } from '../lib/model/dates.ts';
 import { buildSiteModel } from '../lib/site/derive.ts';
-import { checkDraft, checkFolder } from '../lib/editor/check-draft.ts';
+import { checkDraft, checkFolder, contentProblems } from '../lib/editor/check-draft.ts';
 import { bulletinFile, changedSince, createContentFile, imageName, IMAGE_TYPES, isLangCode, isSlug, loadFile, replaceContentFile } from '../lib/editor/content-files.ts';
 import { FrontmatterEditError, readFrontmatter } from '../lib/editor/frontmatter-edit.ts';
 import { formatDateTime, languageName, localize } from '../lib/model/i18n.ts';
 import { shownPath } from '../lib/build/fs-errors.ts';
+import { CliError } from '../lib/cli/output.ts';
 import { readImageHeader } from '../lib/images/image-header.ts';
 import { loadContent, splitFileName, type BulletinGroup, type Content, type ValidContent } from '../lib/content/load-content.ts';
 import { messageFor, type MessageLang } from '../lib/content/messages.ts';
@@ -19,7 +20,7 @@ import { hasErrors, type Problem } from '../lib/content/problems.ts';
 import { STATUSES, type Site, type Status } from '../lib/model/types.ts';
 import { paths } from '../lib/model/urls.ts';
 import { bulletinForm, editedFileText, emptyValues, fieldId, newFileText, valuesFromFile, valuesFromForm, type BulletinValues } from './bulletin-form.ts';
-import { formFieldOf, hidden, problemSummary, problemText, select, textArea, textInput, choices } from './fields.ts';
+import { formFieldOf, hidden, levelWord, problemSummary, problemText, select, textArea, textInput, choices } from './fields.ts';
 import type { FormData } from './form-data.ts';
 import { html, Html, page, type PageOptions } from './html.ts';
 import { keyState, type Publisher, type PublishRun } from './publish.ts';
@@ -61,7 +62,7 @@ function tokenField(s: EditorState): Html {
   return hidden('token', s.token);
 }
 
-function notFound(s: EditorState): Reply {
+export function notFound(s: EditorState): Reply {
   return { status: 404, body: frame(s, s.t('notFound'), html`<h1>${s.t('notFound')}</h1><p><a href="/">${s.t('back')}</a></p>`) };
 }
 
@@ -208,7 +209,7 @@ export function editBulletin(s: EditorState, req: Request, slug: string): Reply 
   const loaded = loadFile(s.dir, file);
   const t = s.t;
   if (req.method !== 'POST') {
-    const problems = checkFolder(s.dir, s.now()).filter((p) => p.file === file);
+    const problems = contentProblems(content, s.now()).filter((p) => p.file === file);
     const notice = req.query.get('saved') ? (problems.length ? t('savedWithWarnings', { file: `content/${file}` }) : t('saved', { file: `content/${file}` })) : undefined;
     return bulletinPage(s, content, valuesFromFile(loaded.text), problems, { slug, hash: loaded.hash, file, notice });
   }
@@ -271,9 +272,7 @@ export function addUpdate(s: EditorState, req: Request, slug: string): Reply {
       try {
         text = appendUpdate(loaded.text, { at: values.at, text: values.text, services: values.services as Record<string, Status> });
       } catch (e) {
-        const messages = (e as { messages?: Problem[] }).messages;
-        if (!messages) throw e;
-        problems.push(...messages.map((m) => ({ level: 'error' as const, file, code: m.code, params: m.params })));
+        problems.push(...appendRefusal(e, file));
       }
     }
     if (text !== undefined) {
@@ -304,6 +303,12 @@ ${content.services.map((sv) => select({ id: `u-service-${sv.id}`, lang: s.lang, 
 </fieldset>
 <p><button type="submit">${t('addUpdate')}</button></p></form>`;
   return { status, body: frame(s, title, main, { preview: previewOf(s, site, { slug }) }) };
+}
+
+/** Why appendUpdate refused the file, as errors of the file; anything else is thrown on. */
+function appendRefusal(e: unknown, file: string): Problem[] {
+  if (!(e instanceof CliError)) throw e;
+  return e.messages.map((m) => ({ level: 'error' as const, file, code: m.code, params: m.params }));
 }
 
 function countUpdates(text: string): number {
@@ -340,7 +345,7 @@ ${translationForm(ctx, original, v, own, html`${tokenField(s)}${hidden('hash', h
   };
   if (req.method !== 'POST') {
     const v = loaded ? translationValues(loaded.text, original, site.timezone) : { title: '', summary: '', imageAlt: '', sms: '', body: '', updates: original.updates.map(() => '') };
-    const problems = req.query.get('saved') ? checkFolder(s.dir, s.now()) : [];
+    const problems = req.query.get('saved') ? contentProblems(content, s.now()) : [];
     const notice = req.query.get('saved') ? t(problems.some((p) => p.file === file) ? 'savedWithWarnings' : 'saved', { file: `content/${file}` }) : undefined;
     return render(v, problems, loaded?.hash ?? '', 200, notice);
   }
@@ -406,9 +411,7 @@ export function changeStatus(s: EditorState, req: Request): Reply {
           return { redirect: `/b/${g.slug}?saved=1` };
         }
       } catch (e) {
-        const messages = (e as { messages?: Problem[] }).messages;
-        if (!messages) throw e;
-        problems.push(...messages.map((m) => ({ level: 'error' as const, file, code: m.code, params: m.params })));
+        problems.push(...appendRefusal(e, file));
       }
     } else if (!problems.length) {
       if (!values.title) problems.push({ level: 'error', file: '', field: 'title', code: 'field.required', params: { example: t('fieldNewTitle') } });
@@ -456,13 +459,13 @@ function problemList(s: EditorState, content: Content, problems: Problem[]): Htm
     const link = linkOf(file);
     return html`<section class="file" id="${fieldId(file)}"><h2>${link ? html`<a href="${link}">content/${file}</a>` : `content/${file}`}</h2><ul class="problems">${problems
       .filter((p) => p.file === file)
-      .map((p) => html`<li class="${p.level}"><strong>${p.level === 'error' ? (s.lang === 'sv' ? 'Fel' : 'Error') : s.lang === 'sv' ? 'Varning' : 'Warning'}</strong>${p.field ? html` (${s.t('fieldName', { field: p.field })})` : ''}: ${problemText(p, s.lang, s.t, true)}</li>`)}</ul></section>`;
+      .map((p) => html`<li class="${p.level}"><strong>${levelWord(p, s.lang)}</strong>${p.field ? html` (${s.t('fieldName', { field: p.field })})` : ''}: ${problemText(p, s.lang, s.t, true)}</li>`)}</ul></section>`;
   })}`;
 }
 
 export function checkPage(s: EditorState): Reply {
   const content = loadContent(s.dir);
-  const problems = checkFolder(s.dir, s.now());
+  const problems = contentProblems(content, s.now());
   const errors = problems.filter((p) => p.level === 'error').length;
   const t = s.t;
   const main = html`<h1>${t('checkTitle')}</h1><p>${t('checkIntro')}</p>

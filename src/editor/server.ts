@@ -7,14 +7,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OutsideContentError } from '../lib/editor/content-files.ts';
-import { cookieValue, COOKIE, refuse, sameToken, sessionCookie } from '../lib/editor/guard.ts';
+import { cookieValue, COOKIE, newToken, refuse, sameToken, sessionCookie } from '../lib/editor/guard.ts';
 import { messageFor, type MessageLang } from '../lib/content/messages.ts';
 import { readForm } from './form-data.ts';
-import { addUpdate, changeStatus, checkPage, editBulletin, listPage, newBulletin, publishPage, rawFile, translate, type EditorState, type Reply, type Request } from './handlers.ts';
+import { addUpdate, changeStatus, checkPage, editBulletin, listPage, newBulletin, notFound, publishPage, rawFile, translate, type EditorState, type Reply, type Request } from './handlers.ts';
 import { html, page } from './html.ts';
 import { Publisher } from './publish.ts';
 import { textsFor } from './texts.ts';
-import { newToken } from '../lib/editor/guard.ts';
 
 const ASSETS: Record<string, string> = { 'editor.css': 'text/css; charset=utf-8', 'editor.js': 'text/javascript; charset=utf-8' };
 
@@ -169,7 +168,7 @@ function route(s: EditorState, r: Request): Reply {
     if (n === 3 && c === 'update') return addUpdate(s, r, b);
     if (n === 4 && c === 'translate' && d !== undefined) return translate(s, r, b, d);
   }
-  return { status: 404, body: page({ lang: s.lang, t: s.t, title: s.t('notFound') }, html`<h1>${s.t('notFound')}</h1><p><a href="/">${s.t('back')}</a></p>`) };
+  return notFound(s);
 }
 
 function notAllowed(s: EditorState): Reply {

@@ -5,17 +5,19 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileLocator } from '../cli/locate.ts';
-import { imageWarnings } from '../images/images.ts';
-import { loadContent } from '../content/load-content.ts';
+import { contentWarnings } from '../cli/build-report.ts';
+import { loadContent, type Content } from '../content/load-content.ts';
 import { sortProblems, type Problem } from '../content/problems.ts';
-import { findWarnings } from '../site/warnings.ts';
+
+/** Every problem of loaded content, errors and warnings, as `npm run check` lists them. */
+export function contentProblems(content: Content, now: Date): Problem[] {
+  return sortProblems([...content.problems.filter((p) => p.level === 'error'), ...contentWarnings(content, now)]);
+}
 
 /** Every problem in the folder, errors and warnings, as `npm run check` lists them. */
 export function checkFolder(dir: string, now: Date, mirrorOf?: string): Problem[] {
   // A mirror's links point into the real content folder, which loadContent must accept as inside.
-  const content = loadContent(dir, { mirrorOf });
-  return sortProblems([...content.problems, ...findWarnings(content, now, fileLocator(dir)), ...imageWarnings(content)]);
+  return contentProblems(loadContent(dir, { mirrorOf }), now);
 }
 
 /** Every problem the folder would have if `rel` (a bulletin, relative to content/) read `text`. */
