@@ -143,7 +143,7 @@ async function main(): Promise<number> {
   try {
     services = parseServiceFlags(serviceFlags, ctx);
   } catch (e) {
-    if (e instanceof CliError) problems.push(...(e.messages as CliMessage[]).map((m) => ({ ...m, option: '--service' })));
+    if (e instanceof CliError) problems.push(...option(e.messages as CliMessage[], '--service'));
     else throw e;
   }
   const nextUpdateFlag = stringOpt(args, 'next-update')?.trim();
@@ -152,7 +152,7 @@ async function main(): Promise<number> {
     try {
       nextUpdate = toLocalMinute(parseDateFlag(nextUpdateFlag, ctx), ctx.site.timezone);
     } catch (e) {
-      if (e instanceof CliError) problems.push(...(e.messages as CliMessage[]).map((m) => ({ ...m, option: '--next-update' })));
+      if (e instanceof CliError) problems.push(...option(e.messages as CliMessage[], '--next-update'));
       else throw e;
     }
   }

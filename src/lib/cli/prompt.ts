@@ -30,14 +30,6 @@ export class Prompter {
     return answer || fallback || '';
   }
 
-  /** Asks until the answer is one of `allowed`. */
-  async choose(question: string, allowed: readonly string[], fallback: string): Promise<string> {
-    for (;;) {
-      const answer = await this.ask(`${question} (${allowed.join('/')})`, fallback);
-      if (allowed.includes(answer)) return answer;
-    }
-  }
-
   /**
    * Asks until `check` finds nothing wrong with the answer, showing what it found each time: one
    * typo costs one question, not every answer given so far. If the terminal closes, the last

@@ -5,7 +5,7 @@ import { dateProblem, parseContentDate } from '../model/dates.ts';
 import type { MessageCode } from './messages.ts';
 import { setOwn } from '../model/own.ts';
 import { nonAsciiIdProblem } from './text-safety.ts';
-import type { Problem, ProblemLevel } from './problems.ts';
+import { fieldName, type Problem, type ProblemLevel } from './problems.ts';
 import type { Localized } from '../model/types.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -16,10 +16,6 @@ export interface ReadContext {
   yaml: YamlSource;
   problems: Problem[];
   timeZone: string;
-}
-
-export function fieldName(path: FieldPath): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -39,7 +35,7 @@ export class FieldReader {
     this.ctx.problems.push({
       level,
       file: this.ctx.file,
-      field: path.length ? fieldName(path) : undefined,
+      field: fieldName(path),
       line: this.ctx.yaml.lineOf(path),
       code,
       params,

@@ -157,6 +157,7 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
     problems.push(...r.problems);
   } else if (servicesText) problems.push(servicesText.problem);
   const serviceIds = new Set(content.services.map((s) => s.id));
+  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, files };
 
   // --- Bulletins -------------------------------------------------------------------------
   const bulletinDir = path.join(dir, 'bulletins');
@@ -197,7 +198,7 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
         problems.push({ level: 'warning', file: raw.file, code: 'warn.translation-unchanged', params: { value: untranslated.join(', ') } });
         continue;
       }
-      const b = resolveBulletin(raw, parent, { dir, serviceIds, problems, timeZone, files });
+      const b = resolveBulletin(raw, parent, rc);
       if (b) versions.set(raw.lang, b);
     }
     const original = (originalRaw && versions.get(originalRaw.lang)) ?? versions.values().next().value;
@@ -207,7 +208,6 @@ export function loadContent(contentDir: string, { mirrorOf }: LoadOptions = {}):
   // --- Pages -----------------------------------------------------------------------------
   const pageDir = path.join(dir, 'pages');
   const pageSeen = new Map<string, string>();
-  const rc: ResolveContext = { dir, serviceIds, problems, timeZone, files };
   const pagesBySlug = new Map<string, Page[]>();
   for (const name of listMarkdown(pageDir, files, problems)) {
     const file = rel(path.join(pageDir, name));
@@ -335,8 +335,9 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     else if (alt || decorative) image = { src: found.src, alt: alt ?? '', credit: f.imageCredit ?? p.imageCredit, ...(decorative && { decorative }) };
   }
   checkBodyImages(raw, rc);
+  const draft = (parent ? p.draft || f.draft : f.draft) ?? false;
   // An unfilled template (`npm run new`) is fine in a draft, an error in anything to be published.
-  if (!((parent ? p.draft || f.draft : f.draft) ?? false)) rc.problems.push(...unfilledTemplate(raw));
+  if (!draft) rc.problems.push(...unfilledTemplate(raw));
   // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
   for (const u of f.updates ?? []) {
     if (!u.text) continue;
@@ -361,7 +362,7 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     pinned: f.pinned ?? p.pinned ?? false,
     nextUpdate: f.nextUpdate ?? p.nextUpdate,
     dateOnly: dateOnlyOf(f, p, parent !== undefined),
-    draft: (parent ? p.draft || f.draft : f.draft) ?? false,
+    draft,
     image,
     sms: f.sms ?? p.sms,
     updates,

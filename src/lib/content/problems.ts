@@ -16,6 +16,12 @@ export interface Problem {
   params?: Record<string, string | number>;
 }
 
+/** A field's path as `field` names it, `contacts[0].name.sv`; undefined for the file as a whole. */
+export function fieldName(path: readonly (string | number)[]): string | undefined {
+  if (!path.length) return undefined;
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.level === 'error');
 }

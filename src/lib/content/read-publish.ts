@@ -3,8 +3,9 @@
 // keeps its logins in its own config (`rclone config`), git in ssh keys or its credential helper.
 import { FieldReader, isPlainObject, type ReadContext } from './fields.ts';
 import type { Problem } from './problems.ts';
-import { FALLBACK_TIMEZONE, isAbsoluteHttpUrl } from './read-site.ts';
+import { FALLBACK_TIMEZONE, isAbsoluteHttpUrl, normalisedUrl } from './read-site.ts';
 import type { Localized } from '../model/types.ts';
+import { basePath } from '../model/urls.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const PUBLISH_FILE = 'publish.yaml';
@@ -44,11 +45,6 @@ function gitHasCredentials(repo: string): boolean {
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/@]*)@/i.exec(repo);
   if (!m) return false;
   return /^https?$/i.test(m[1]!) || m[2]!.includes(':');
-}
-
-/** The path part of an address, ending in '/'. */
-function urlPath(url: string): string {
-  return new URL(url).pathname.replace(/\/?$/, '/');
 }
 
 /**
@@ -93,13 +89,9 @@ export function readPublish(text: string, languages: readonly string[], siteUrl?
         r.problem('url.invalid', 'url', { value: url });
         url = undefined;
       } else {
-        const u = new URL(url);
-        u.search = '';
-        u.hash = '';
-        if (!u.pathname.endsWith('/')) u.pathname += '/';
-        url = u.toString();
-        if (siteUrl && urlPath(url) !== urlPath(siteUrl)) {
-          r.problem('publish.url-path', 'url', { value: url, path: urlPath(url), expected: urlPath(siteUrl) });
+        url = normalisedUrl(url);
+        if (siteUrl && basePath({ url }) !== basePath({ url: siteUrl })) {
+          r.problem('publish.url-path', 'url', { value: url, path: basePath({ url }), expected: basePath({ url: siteUrl }) });
         }
       }
     }

@@ -153,6 +153,12 @@ function readSiteUrl(r: FieldReader): string | undefined {
     return undefined;
   }
   if (u.protocol === 'http:') r.problem('warn.url-http', 'url', { value: url }, 'warning');
+  return normalisedUrl(url);
+}
+
+/** An absolute address without query or fragment, its path ending in '/' (site.yaml and publish.yaml `url`). */
+export function normalisedUrl(url: string): string {
+  const u = new URL(url);
   u.search = '';
   u.hash = '';
   if (!u.pathname.endsWith('/')) u.pathname += '/';

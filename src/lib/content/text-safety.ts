@@ -5,7 +5,7 @@
 //   zero-width characters, which make two texts that look the same differ;
 // - letters that look like a–z but are not (a Cyrillic "а" in a service id), shown by code point.
 // The checks walk the parsed YAML of a file, so every problem names its field and line.
-import type { Problem } from './problems.ts';
+import { fieldName, type Problem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
@@ -113,11 +113,6 @@ export function nonAsciiIdProblem(id: string): { code: 'id.non-ascii'; params: {
 
 type Path = (string | number)[];
 
-/** `contacts[0].name.sv`, as fields.ts names fields (not imported from there: fields.ts uses this file). */
-function fieldName(path: Path): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
-}
-
 /** Every string in a parsed YAML value, with its path (map keys and list indexes). */
 function* strings(value: unknown, path: Path = []): Generator<[Path, string]> {
   if (typeof value === 'string') yield [path, value];
@@ -135,7 +130,7 @@ export function yamlTextProblems(yaml: YamlSource, file: string, opts: { singleL
   const problems: Problem[] = [];
   for (const [path, raw] of strings(yaml.value)) {
     const text = raw.trim();
-    const where = { file, field: path.length ? fieldName(path) : undefined, line: yaml.lineOf(path) };
+    const where = { file, field: fieldName(path), line: yaml.lineOf(path) };
     const control = opts.singleLine ? controlChars(text) : undefined;
     if (control) problems.push({ level: 'error', ...where, code: 'text.control-character', params: { chars: control } });
     const invisible = invisibleChars(text);

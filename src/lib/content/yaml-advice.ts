@@ -6,7 +6,7 @@
 // No text of the parser itself ever reaches the officer.
 import { isMap, isPair, isScalar, isSeq, isAlias, type Scalar, type Document, type LineCounter, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import type { MessageCode } from './messages.ts';
-import type { Problem } from './problems.ts';
+import { fieldName, type Problem } from './problems.ts';
 
 interface Source {
   text: string;
@@ -178,7 +178,7 @@ export function adviseParsedDocument(doc: Document.Parsed, src: Source): Problem
   const out: Problem[] = [];
   const lineOf = (offset: number) => src.lineCounter.linePos(offset).line + src.lineOffset;
   const push = (offset: number, path: (string | number)[], code: MessageCode, params: Record<string, string>) =>
-    out.push({ level: 'error', file: src.file, line: lineOf(offset), field: pathName(path), code, params });
+    out.push({ level: 'error', file: src.file, line: lineOf(offset), field: fieldName(path), code, params });
 
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (isAlias(node)) {
@@ -244,9 +244,4 @@ export function adviseScalarDocument(doc: Document.Parsed, src: Source): Problem
   if (index < 0) return undefined;
   const advice = missingSpaceAdvice(lines[index]!, index)!;
   return { level: 'error', file: src.file, line: index + 1 + src.lineOffset, code: advice.code, field: advice.field, params: advice.params };
-}
-
-function pathName(path: (string | number)[]): string | undefined {
-  if (!path.length) return undefined;
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
 }

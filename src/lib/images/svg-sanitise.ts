@@ -29,21 +29,16 @@ const UNSAFE_CSS = /@import|@font-face|\\|image-set\s*\(|(?:^|[^-\w])image\s*\(|
 
 type Window = JSDOM['window'];
 type Purifier = ReturnType<typeof import('dompurify').default>;
-let tools: Promise<{ window: Window; purify: Purifier; version: string }> | undefined;
+let tools: Promise<{ window: Window; purify: Purifier }> | undefined;
 
 function loadTools() {
   tools ??= (async () => {
     const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
     const { window } = new JSDOM('');
     const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-    return { window, purify, version: purify.version };
+    return { window, purify };
   })();
   return tools;
-}
-
-/** The DOMPurify version the cleaning uses, for the image cache key. */
-export async function sanitiserVersion(): Promise<string> {
-  return `${SVG_SANITISER_VERSION}/${(await loadTools()).version}`;
 }
 
 /** Every `url(…)` target in a CSS text or attribute value points inside the image. */
