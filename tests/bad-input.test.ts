@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuildRecord } from '../src/lib/build/build-record.ts';
 import { buildSite, tempDir } from './helpers/build.ts';
+import { hashTree } from './helpers/content-tree.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/site');
 
@@ -61,20 +62,6 @@ function errorsFor(report: string, file: string): string[] {
   return found;
 }
 
-/** Every file under dir with its bytes, to prove nothing changed. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), readFileSync(p).toString('base64'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe('bad input stops the build and keeps the earlier output', () => {
   it.each(cases)('$name', async (c) => {
     const work = tempDir();
@@ -86,7 +73,7 @@ describe('bad input stops the build and keeps the earlier output', () => {
     writeFileSync(path.join(out, 'index.html'), '<p>the earlier, good site</p>');
     // An earlier build's output carries the build's record; a folder without it is not replaced.
     writeBuildRecord(out, { now: '2022-06-01T12:00:00.000Z', clock: '--now' });
-    const before = snapshot(out);
+    const before = hashTree(out);
 
     const result = await buildSite({ content, out, now: '2022-06-01T12:00:00Z' });
 
@@ -96,7 +83,7 @@ describe('bad input stops the build and keeps the earlier output', () => {
     const message = c.field ? messages.find((m) => m.includes(`fältet "${c.field}"`)) : messages[0];
     expect(message, result.stderr).toBeDefined();
     if (c.line) expect(message).toMatch(new RegExp(`(rad |:)${c.line}\\b`));
-    expect(snapshot(out)).toEqual(before);
+    expect(hashTree(out)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
     rmSync(work, { recursive: true, force: true });
   });

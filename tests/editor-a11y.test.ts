@@ -6,13 +6,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, launchBrowser, runAxe } from './helpers/browser.ts';
-import { contentCopy, startEditorProcess, type RunningEditor } from './helpers/editor.ts';
+import { copyFixture } from './helpers/content-tree.ts';
+import { startEditorProcess, type RunningEditor } from './helpers/editor.ts';
 
 let editor: RunningEditor;
 let browser: Browser;
 
 beforeAll(async () => {
-  editor = await startEditorProcess(contentCopy(), ['--now', '2021-12-20T09:15:00+01:00']);
+  editor = await startEditorProcess(copyFixture(), ['--now', '2021-12-20T09:15:00+01:00']);
   browser = await launchBrowser();
 }, 120_000);
 

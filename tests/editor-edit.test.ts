@@ -9,7 +9,7 @@ import { setBody, setField, setMap } from '../src/lib/editor/frontmatter-edit.ts
 import { editedFileText, valuesFromFile } from '../src/editor/bulletin-form.ts';
 import { editedTranslationText, newTranslationText, originalTexts } from '../src/editor/translation-form.ts';
 import { ROOT, tempDir } from './helpers/build.ts';
-import { contentCopy } from './helpers/editor.ts';
+import { copyFixture } from './helpers/content-tree.ts';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/officer/bulletins');
 const commented = readFileSync(path.join(FIXTURE, '2021-12-16-it-angrepp.md'), 'utf8');
@@ -103,7 +103,7 @@ describe('content files', () => {
     for (const [slug, lang] of [['../x', 'sv'], ['a/b', 'sv'], ['x', '../y'], ['X', 'sv'], ['', 'sv']]) {
       expect(() => bulletinFile(slug!, lang!, 'sv'), `${slug}.${lang}`).toThrow(OutsideContentError);
     }
-    const content = contentCopy();
+    const content = copyFixture();
     const outside = path.join(tempDir(), 'elsewhere');
     mkdirSync(outside);
     symlinkSync(outside, path.join(content, 'bulletins/linked'));
@@ -113,7 +113,7 @@ describe('content files', () => {
   });
 
   it('checkDraft finds the problems check would, without touching content/', () => {
-    const content = contentCopy();
+    const content = copyFixture();
     const file = 'bulletins/2021-12-17-hemtjanst.md';
     const before = readFileSync(path.join(content, file), 'utf8');
     const problems = checkDraft(content, file, before.replace('published: 2021-12-17T08:00', 'published: 17 december'), new Date('2022-01-01T00:00:00Z'));
@@ -125,7 +125,7 @@ describe('content files', () => {
 describe('the editor in English', () => {
   it('--lang en (or an English main language) gives English forms, status words and messages', async () => {
     const { startEditor } = await import('../src/editor/server.ts');
-    const editor = await startEditor({ root: ROOT, contentDir: contentCopy(), lang: 'en', port: 0 });
+    const editor = await startEditor({ root: ROOT, contentDir: copyFixture(), lang: 'en', port: 0 });
     try {
       const start = await fetch(editor.url, { redirect: 'manual' });
       const cookie = start.headers.get('set-cookie')!.split(';')[0]!;

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishOutcome } from '../src/editor/publish.ts';
 import { refuse, type RequestFacts } from '../src/lib/editor/guard.ts';
 import { runScript, tempDir } from './helpers/build.ts';
-import { contentCopy, snapshot, startEditorProcess, type RunningEditor } from './helpers/editor.ts';
+import { copyFixture, hashTree } from './helpers/content-tree.ts';
+import { startEditorProcess, type RunningEditor } from './helpers/editor.ts';
 
 let editor: RunningEditor;
 let cookie: string;
@@ -48,7 +49,7 @@ const own = () => ({ Origin: editor.origin, Cookie: cookie, ...FORM });
 
 beforeAll(async () => {
   publishOut = path.join(tempDir(), 'dist');
-  editor = await startEditorProcess(contentCopy(), [], { KRISINFO_OUT: publishOut });
+  editor = await startEditorProcess(copyFixture(), [], { KRISINFO_OUT: publishOut });
   const start = await send('GET', `/?token=${editor.token}`, {});
   expect(start.status).toBe(303);
   const set = String(start.headers['set-cookie']);
@@ -71,30 +72,30 @@ function editFields(hash: string, token = editor.token): Record<string, string> 
 
 describe('the editor refuses what does not come from its own page', () => {
   it('accepts its own page: the same form from the right origin with the token is saved', async () => {
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const r = await send('POST', '/b/2021-12-18-bibliotek', own(), form({ ...editFields(await hashOfForm('2021-12-18-bibliotek')), title: 'Biblioteket har öppet igen', summary: 'Biblioteket har öppet som vanligt.', published: '2021-12-18T10:00', 'service.hemtjanst': '' }));
     expect(r.status, r.body).toBe(303);
-    expect(snapshot(editor.content)).not.toEqual(before);
+    expect(hashTree(editor.content)).not.toEqual(before);
     expect(readFileSync(path.join(editor.content, 'bulletins/2021-12-18-bibliotek.md'), 'utf8')).toContain('title: Biblioteket har öppet igen');
   });
 
   it('refuses a cross-origin POST and changes nothing', async () => {
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const r = await send('POST', '/b/2021-12-17-hemtjanst', { ...own(), Origin: 'http://evil.example' }, form(editFields(await hashOfForm('2021-12-17-hemtjanst'))));
     expect(r.status).toBe(403);
     expect(r.body).toContain('avvisades');
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
   });
 
   it('refuses a POST without Origin unless the browser says it is same-origin', async () => {
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const r = await send('POST', '/b/2021-12-17-hemtjanst', { Cookie: cookie, ...FORM }, form(editFields(await hashOfForm('2021-12-17-hemtjanst'))));
     expect(r.status).toBe(403);
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
   });
 
   it('refuses a POST with a missing token (no cookie, or no token in the form) and changes nothing', async () => {
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const hash = await hashOfForm('2021-12-17-hemtjanst');
     const noCookie = await send('POST', '/b/2021-12-17-hemtjanst', { Origin: editor.origin, ...FORM }, form(editFields(hash)));
     expect(noCookie.status).toBe(403);
@@ -102,18 +103,18 @@ describe('the editor refuses what does not come from its own page', () => {
     expect(noField.status).toBe(403);
     const wrong = await send('POST', '/new', { Origin: editor.origin, Cookie: 'krisinfo-editor=guess', ...FORM }, form({ token: 'guess', title: 'x', summary: 'y' }));
     expect(wrong.status).toBe(403);
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
     // Reading is refused too without the token: the pages show content not yet published.
     expect((await send('GET', '/', {})).status).toBe(403);
     expect((await send('GET', `/?token=wrong`, {})).status).toBe(403);
   });
 
   it('refuses another host name pointed at 127.0.0.1 (DNS rebinding), even with the token', async () => {
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const r = await send('POST', '/b/2021-12-17-hemtjanst', { ...own(), Host: `evil.example:${editor.port}`, Origin: `http://evil.example:${editor.port}` }, form(editFields(await hashOfForm('2021-12-17-hemtjanst'))));
     expect(r.status).toBe(421);
     expect((await send('GET', '/', { Host: `evil.example:${editor.port}`, Cookie: cookie })).status).toBe(421);
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
   });
 
   it('refuses a path outside content/: no file names from the browser, and links out of content/ are not followed', async () => {
@@ -122,7 +123,7 @@ describe('the editor refuses what does not come from its own page', () => {
     writeFileSync(outside, original);
     // A bulletin that is a link to a file outside content/.
     symlinkSync(outside, path.join(editor.content, 'bulletins/2021-12-19-lank.md'));
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     for (const target of ['/b/..%2F..%2Fetc%2Fpasswd', '/b/..%2Fsite', '/b/2021-12-17-hemtjanst/translate/..%2F..%2Fx', '/b/2021-12-17-hemtjanst/translate/sv', '/b/%2Ftmp%2Fx']) {
       const r = await send('POST', target, own(), form(editFields('')));
       expect([403, 404], target).toContain(r.status);
@@ -132,7 +133,7 @@ describe('the editor refuses what does not come from its own page', () => {
     const linkedUpdate = await send('POST', '/b/2021-12-19-lank/update', own(), form({ token: editor.token, text: 'Ny text', at: '2021-12-20T10:00' }));
     expect([403, 404]).toContain(linkedUpdate.status);
     expect(readFileSync(outside, 'utf8')).toBe(original);
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
   });
 
   it('refuses a stale edit: the file changed on disk after the form was opened', async () => {
@@ -140,13 +141,13 @@ describe('the editor refuses what does not come from its own page', () => {
     const abs = path.join(editor.content, BULLETIN);
     const changedByHand = readFileSync(abs, 'utf8').replace('Besöken blir av som planerat.', 'Besöken blir av, men senare.');
     writeFileSync(abs, changedByHand);
-    const before = snapshot(editor.content);
+    const before = hashTree(editor.content);
     const r = await send('POST', '/b/2021-12-17-hemtjanst', own(), form(editFields(hash)));
     expect(r.status).toBe(409);
     expect(r.body).toContain('har ändrats sedan du öppnade den');
     expect(r.body).toContain('Ändrad av någon annan'); // what the officer wrote, to copy
     expect(r.body).toContain('href="/b/2021-12-17-hemtjanst"'); // reload
-    expect(snapshot(editor.content)).toEqual(before);
+    expect(hashTree(editor.content)).toEqual(before);
     expect(readFileSync(abs, 'utf8')).toBe(changedByHand);
   });
 
@@ -202,7 +203,7 @@ describe('publishing with a signing key (content/publish.yaml with a folder targ
     usb = path.join(tmp, 'usb/krisinfo');
     mkdirSync(path.dirname(usb));
     keyEnv = { KRISINFO_SECRET_KEY: path.join(tmp, 'nycklar/minisign.key') };
-    const content = contentCopy();
+    const content = copyFixture();
     writeFileSync(path.join(content, 'publish.yaml'), `- name: usb\n  folder: ${usb}\n`);
     ed = await startEditorProcess(content, [], { KRISINFO_OUT: out, KRISINFO_RELEASES: path.join(tmp, 'release'), ...keyEnv });
     edCookie = String((await sendTo(ed, 'GET', `/?token=${ed.token}`, {})).headers['set-cookie']).split(';')[0]!;

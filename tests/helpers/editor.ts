@@ -1,9 +1,8 @@
 // Starts `npm run editor` for a test the way the officer does (tsx scripts/editor.ts), on a free
-// loopback port, on a temporary copy of a fixture content folder, and stops it by its PID.
+// loopback port, on a content folder (a copy from copyFixture in content-tree.ts), and stops it by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, tempDir } from './build.ts';
+import { ROOT } from './build.ts';
 
 export interface RunningEditor {
   child: ChildProcess;
@@ -15,13 +14,6 @@ export interface RunningEditor {
   content: string;
   log: () => string;
   stop(): void;
-}
-
-/** A fresh copy of a fixture content folder (default: tests/fixtures/officer). */
-export function contentCopy(fixture = path.join(ROOT, 'tests/fixtures/officer')): string {
-  const content = path.join(tempDir('krisinfo-editor-'), 'content');
-  cpSync(fixture, content, { recursive: true });
-  return content;
 }
 
 export async function startEditorProcess(content: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningEditor> {
@@ -54,18 +46,4 @@ export async function startEditorProcess(content: string, args: string[] = [], e
   }
   child.kill();
   throw new Error(`the editor did not start:\n${log}`);
-}
-
-/** Every file under `dir` with its bytes, to prove a refused request changed nothing. */
-export function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else out.set(path.relative(dir, abs), readFileSync(abs).toString('base64'));
-    }
-  };
-  walk(dir);
-  return out;
 }
