@@ -49,6 +49,7 @@ describe('readPublish', () => {
     { what: 'two kinds', yaml: '- name: a\n  url: https://a.example/\n  folder: /x\n  rclone: r:/x\n', code: 'publish.kind', field: '[0].rclone', line: 4 },
     { what: 'rclone without an address', yaml: '- name: a\n  rclone: r:/x\n', code: 'field.required', field: '[0].url', line: 1 },
     { what: 'an address that is not one', yaml: '- name: a\n  url: kalix.example\n  folder: /x\n', code: 'url.invalid', field: '[0].url', line: 2 },
+    { what: 'a token in the address readers are shown', yaml: '- name: a\n  url: https://deploy:token@a.example/\n  folder: /x\n', code: 'url.credentials', field: '[0].url', line: 2 },
     { what: 'another path than site.yaml url', yaml: '- name: a\n  url: https://a.github.io/kalix/\n  folder: /x\n', code: 'publish.url-path', field: '[0].url', line: 2 },
     { what: 'an rclone target that is not REMOTE:PATH', yaml: '- name: a\n  url: https://a.example/\n  rclone: /var/www\n', code: 'publish.rclone-format', field: '[0].rclone', line: 3 },
     { what: 'a password in an on-the-fly rclone remote', yaml: '- name: a\n  url: https://a.example/\n  rclone: ":sftp,host=h,pass=hemligt:/x"\n', code: 'publish.credentials', field: '[0].rclone', line: 3 },

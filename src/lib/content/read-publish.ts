@@ -88,6 +88,10 @@ export function readPublish(text: string, languages: readonly string[], siteUrl?
       if (!isAbsoluteHttpUrl(url)) {
         r.problem('url.invalid', 'url', { value: url });
         url = undefined;
+      } else if (new URL(url).username || new URL(url).password) {
+        // The authenticity page lists every mirror's address: a token in it would be published.
+        r.problem('url.credentials', 'url', { value: url });
+        url = undefined;
       } else {
         url = normalisedUrl(url);
         if (siteUrl && basePath({ url }) !== basePath({ url: siteUrl })) {
