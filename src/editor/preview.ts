@@ -27,9 +27,11 @@ export interface Preview {
 export async function startPreview(root: string, contentDir: string): Promise<Preview> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+  // scripts/dev.mjs itself, so that the preview has `npm run dev`'s environment (reload on save
+  // whatever NODE_ENV the shell has, no upgrade notice, no telemetry).
+  const child = spawn(process.execPath, [path.join(root, 'scripts/dev.mjs'), '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, KRISINFO_CONTENT: contentDir, KRISINFO_DEV: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, KRISINFO_CONTENT: contentDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
