@@ -4,14 +4,10 @@
 // reload shows the new text, or (content-errors.ts) a plain page with the report `npm run check` prints.
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { isInside } from '../lib/model/paths.ts';
 
 /** Changes closer together than this are one save (editors write a file in several steps). */
 const SETTLE_MS = 120;
-
-export function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, path.resolve(file));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export default function contentWatch(options: { dir?: string } = {}): AstroIntegration {
   return {
@@ -23,7 +19,7 @@ export default function contentWatch(options: { dir?: string } = {}): AstroInteg
         let timer: NodeJS.Timeout | undefined;
         const changed = new Set<string>();
         server.watcher.on('all', (_event, file) => {
-          if (!isInside(dir, file)) return;
+          if (!isInside(file, dir)) return;
           changed.add(path.relative(dir, file) || '.');
           clearTimeout(timer);
           timer = setTimeout(() => {

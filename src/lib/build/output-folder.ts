@@ -16,22 +16,7 @@ import { lockOutput } from './build-lock.ts';
 import { CliError, EXIT_CONTENT, type CliMessage } from '../cli/output.ts';
 import { onFolder, shownPath } from './fs-errors.ts';
 import { recoverInterrupted } from './leftovers.ts';
-
-/** The real path of `p`, also when `p` (or more of its tail) does not exist yet. */
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(realPath(parent), path.basename(p));
-  }
-}
-
-/** Whether `inner` is `outer` or lies inside it. */
-function within(inner: string, outer: string): boolean {
-  const rel = path.relative(outer, inner);
-  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
-}
+import { isInside, realPath } from '../model/paths.ts';
 
 /** A site built before the build record existed: the files every build has written. */
 function looksLikeOlderBuild(dir: string): boolean {
@@ -75,9 +60,9 @@ export function checkOutput(requested: string, guard: Protected): OutputFolder {
   const real = realPath(out);
   const shown = shownPath(link ?? out);
   for (const keep of [guard.project, guard.content, guard.home ?? os.homedir(), path.parse(real).root]) {
-    if (within(realPath(keep), real)) throw refuse('build.out-protected', { folder: shown, protected: keep });
+    if (isInside(realPath(keep), real)) throw refuse('build.out-protected', { folder: shown, protected: keep });
   }
-  if (within(real, realPath(guard.content))) throw refuse('build.out-inside-content', { folder: shown, content: shownPath(guard.content) });
+  if (isInside(real, realPath(guard.content))) throw refuse('build.out-inside-content', { folder: shown, content: shownPath(guard.content) });
   const target = statSync(out, { throwIfNoEntry: false });
   if (target && !target.isDirectory()) throw refuse('build.out-is-file', { folder: shown });
   if (target && readdirSync(out).length > 0 && !readBuildRecord(out) && !looksLikeOlderBuild(out)) {
