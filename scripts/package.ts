@@ -24,6 +24,7 @@ import { contentDir, loadValidContent } from '../src/lib/site/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageCode, MessageLang } from '../src/lib/content/messages.ts';
+import { releaseStamp } from '../src/lib/release/release-name.ts';
 
 const HELP_SV = `Användning: npm run package -- [--site MAPP] [--out MAPP] [--secret-key FIL] [--public-key FIL] [--lang sv|en]
 
@@ -48,10 +49,6 @@ The password is read from the terminal, or from the first line of standard input
 let lang: MessageLang = 'sv';
 
 /** 2022-06-01T120000Z: sortable, one per minute-and-second, and no colons (Windows, zip tools). */
-function stamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
-}
-
 /** Already-compressed formats are stored as they are; text is deflated. */
 const STORED = /\.(jpe?g|png|webp|avif|gif|woff2?|gz|br|zip|pagefind|pf_\w+)$/i;
 
@@ -93,7 +90,7 @@ async function main(): Promise<number> {
   }
   const o = {
     site: path.resolve(stringOpt(args, 'site') || 'dist'),
-    out: path.resolve(stringOpt(args, 'out') || path.join('release', stamp(now))),
+    out: path.resolve(stringOpt(args, 'out') || path.join('release', releaseStamp(now))),
     secretKey: path.resolve(stringOpt(args, 'secret-key') || defaultSecretKeyPath()),
     publicKey: path.resolve(stringOpt(args, 'public-key') || publicKeyPath(contentDir())),
   };

@@ -13,7 +13,8 @@ import { SIGNATURE_FILE, SUMS_FILE } from '../src/lib/release/checksums.ts';
 import { shownPath } from '../src/lib/build/fs-errors.ts';
 import { defaultSecretKeyPath, publicKeyPath } from '../src/lib/release/key-paths.ts';
 import { loadContent } from '../src/lib/content/load-content.ts';
-import type { MessageLang } from '../src/lib/content/messages.ts';
+import { fill, type MessageLang } from '../src/lib/content/messages.ts';
+import { releaseStamp } from '../src/lib/release/release-name.ts';
 import { verifyMessage, type PublicKey } from '../src/lib/release/minisign.ts';
 import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 import { readPasswords } from '../src/lib/publish/read-password.ts';
@@ -71,10 +72,6 @@ const WORDS = {
 let lang: MessageLang = 'sv';
 
 /** 2022-06-01T120000Z, as package.ts names its folders. */
-function stamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
-}
-
 /** Runs a step; `input` (the key's password) goes to its standard input, never to its arguments. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<number> {
   return new Promise((resolve) => {
@@ -166,7 +163,7 @@ async function main(): Promise<number> {
     if ((await run(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out', out, '--lang', lang], env)) !== 0) {
       throw new CliError({ code: 'publish.stopped', params: { value: w.step.build } }, EXIT_CONTENT);
     }
-    release = path.resolve(stringOpt(args, 'releases') ?? process.env.KRISINFO_RELEASES ?? 'release', stamp(new Date()));
+    release = path.resolve(stringOpt(args, 'releases') ?? process.env.KRISINFO_RELEASES ?? 'release', releaseStamp(new Date()));
     const packArgs = [path.join(ROOT, 'scripts/package.ts'), '--site', out, '--out', release, '--public-key', keyFiles.publicKey, '--secret-key', keyFiles.secretKey, '--lang', lang];
     // package.ts reads the password from the first line of its standard input.
     if ((await run(path.join(ROOT, 'node_modules/.bin/tsx'), packArgs, env, password)) !== 0) {
@@ -206,7 +203,7 @@ async function main(): Promise<number> {
       let outcome: string;
       if (u.ok) {
         const params = { sent: u.plan.assets.length + u.plan.pages.length + u.plan.signature.length, removed: u.plan.remove.length, unchanged: u.plan.unchanged, s: u.seconds.toFixed(1) };
-        outcome = w.done.replace(/\{(\w+)\}/g, (_, k: keyof typeof params) => String(params[k]));
+        outcome = fill(w.done, params);
       } else if (u.foreign) {
         report.messages.push({ code: 'publish.foreign-files', params: { name: target.name, value: u.foreign.slice(0, 3).join(', ') } });
         outcome = w.failed;

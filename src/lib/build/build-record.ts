@@ -4,7 +4,7 @@
 //   is not ours to delete;
 // - the time the clock guard compares the next build's "now" with (clock-guard.ts);
 // - the checksum list of every file: `npm run package` compares the site with it before it signs,
-//   and the page cache keeps only pages that match it.
+//   and pages carried over from the page cache must match it (page-cache.ts verifyCarriedOver).
 // It is a dot file with nothing secret in it (the same times status.json shows, the hashes anyone
 // could compute); it is published with the site like any other file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

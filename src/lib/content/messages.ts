@@ -646,8 +646,12 @@ export type MessageCode = keyof typeof catalog;
 
 export const MESSAGE_CODES = Object.keys(catalog) as MessageCode[];
 
-function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
+/** `{name}` placeholders filled from `params`; one that has no value stays as it is. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = Object.hasOwn(params, key) ? params[key] : undefined;
+    return value === undefined ? `{${key}}` : String(value);
+  });
 }
 
 export function messageFor(p: Pick<Problem, 'code' | 'params'>, lang: MessageLang): Message {

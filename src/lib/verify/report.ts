@@ -1,6 +1,6 @@
 // What `verify` (and the table of `publish`) says about a result, in Swedish or English: one line
 // per file that differs, then a verdict in one line.
-import type { MessageLang } from '../content/messages.ts';
+import { fill, type MessageLang } from '../content/messages.ts';
 import type { VerifyResult } from './verify-release.ts';
 
 const WORDS = {
@@ -57,10 +57,6 @@ const WORDS = {
     reasons: {} as Record<string, string>,
   },
 } satisfies Record<MessageLang, unknown>;
-
-function fill(s: string, params: Record<string, string | number>): string {
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
 
 function count([one, many]: string[], n: number): string {
   return fill(n === 1 ? one! : many!, { n });
