@@ -30,6 +30,8 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'missing required field', break: replaceLine(LIB, /^summary: .*\n/m, ''), expect: { code: 'field.required', file: LIB, field: 'summary', line: 2 } },
+  { name: 'empty required field (an emptied form field)', break: replaceLine(LIB, /^summary: .*$/m, 'summary: ""'), expect: { code: 'field.required-empty', file: LIB, field: 'summary', line: 4 } },
+  { name: 'blank title', break: replaceLine(LIB, /^title: .*$/m, 'title: "  "'), expect: { code: 'field.required-empty', file: LIB, field: 'title', line: 2 } },
   { name: 'unparsable date', break: replaceLine(LIB, /^published: .*$/m, 'published: igår klockan tio'), expect: { code: 'date.format', file: LIB, field: 'published', line: 3 } },
   { name: '32 december', break: replaceLine(LIB, /^published: .*$/m, 'published: 2021-12-32'), expect: { code: 'date.range', file: LIB, field: 'published', line: 3 } },
   { name: 'hour 25', break: replaceLine(LIB, /^published: .*$/m, 'published: 2021-12-18T25:00'), expect: { code: 'date.range', file: LIB, field: 'published', line: 3 } },

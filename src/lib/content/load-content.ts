@@ -297,6 +297,10 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     // A translation whose original has the field, wrongly written, is not missing it: the original's error says it.
     const parentWrote = parent !== undefined && (parent.yaml.value as Record<string, unknown> | undefined)?.[key] != null;
     if (f[key] === undefined && (!parent || p[key] === undefined) && !parentWrote && !r.has(key)) r.problem('field.required', key, { example });
+    // `summary: ""` (an emptied form field) is written but says nothing. A translation may leave a
+    // field empty: it shows the original's.
+    const written = (raw.yaml.value as Record<string, unknown> | undefined)?.[key];
+    if (!parent && typeof written === 'string' && written.trim() === '') r.problem('field.required-empty', key, { example });
   };
   required('title', 'title: Ekonomisystemet är i gång igen');
   required('published', 'published: 2022-01-07T16:00');

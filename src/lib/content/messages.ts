@@ -78,6 +78,10 @@ const catalog = {
     sv: { text: 'Telefonnumret står utan citattecken och läses som ett tal (en inledande nolla försvinner).', fix: 'Sätt numret inom citattecken, t.ex. phone: "0923-650 00".' },
     en: { text: 'The phone number is not in quotes and is read as a number (a leading zero is lost).', fix: 'Put the number in quotes, e.g. phone: "0923-650 00".' },
   },
+  'field.required-empty': {
+    sv: { text: 'Fältet är tomt, men det måste ha en text.', fix: 'Skriv texten efter kolonet, t.ex. {example}' },
+    en: { text: 'The field is empty, but it must have a text.', fix: 'Write the text after the colon, e.g. {example}' },
+  },
   'field.empty': {
     sv: { text: 'Fältet är tomt.', fix: 'Skriv en text i fältet eller ta bort det.' },
     en: { text: 'The field is empty.', fix: 'Write a text in the field or remove it.' },
