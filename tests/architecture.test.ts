@@ -1,4 +1,4 @@
-// The folders of src/lib/ follow the pipeline (model ← content ← site ← images, feeds, offline ←
+// The folders of src/lib/ follow the pipeline (model ← content ← site ← images, feeds, offline, html ←
 // build ← publish): a folder never imports from one that imports it, directly or round about, and
 // no file takes part in an import cycle at run time (`import type` is erased, so it may).
 import { readdirSync, readFileSync } from 'node:fs';
