@@ -79,7 +79,9 @@ describe('the bundle key', () => {
   });
 
   it.each([
-    ['a component (template)', 'src/components/SiteFooter.astro'],
+    ['a component (template)', 'src/components/StatusLabel.astro'],
+    ['the layout every page shares', 'src/layouts/Base.astro'],
+    ['a page part written as a function (src/lib/html/)', 'src/lib/html/bulletin-view.ts'],
     ['a page', 'src/pages/[...lang]/index.astro'],
     ['the content model', 'src/lib/site/derive.ts'],
     ['interface texts', 'src/i18n/sv.json'],
@@ -129,7 +131,7 @@ describe('publishing through the bundle, in a copy of the project', () => {
 
     // A changed template, published first with that content error: the publish stops, and the
     // new bundle it started is finished for the next one.
-    edit(path.join(root, 'src/components/SiteFooter.astro'), (s) => s.replace('<footer', '<p class="test-mark">Mallen ändrades i testet</p>\n<footer'));
+    edit(path.join(root, 'src/layouts/Base.astro'), (s) => s.replace('<main id="main"', '<p class="test-mark">Mallen ändrades i testet</p>\n<main id="main"'));
     runs.badContentNewTemplate = await buildIn(root, content, path.join(dir, 'content'));
     for (let waited = 0; waited < 300_000 && bundles(root).length < 2; waited += 500) await new Promise((r) => setTimeout(r, 500));
     repairContent();
@@ -144,7 +146,7 @@ describe('publishing through the bundle, in a copy of the project', () => {
     sites.broken = site(path.join(dir, 'broken'));
 
     // A template that throws while a page renders (the same error stops `astro build` too).
-    edit(path.join(root, 'src/components/SiteFooter.astro'), (s) => s.replace('<footer', "{(() => { throw new Error('Trasig mall i testet'); })()}\n<footer"));
+    edit(path.join(root, 'src/layouts/Base.astro'), (s) => s.replace('<main id="main"', `{(() => { throw new Error('Trasig mall i testet'); })()}\n<main id="main"`));
     runs.throwing = await buildIn(root, content, path.join(dir, 'template'));
   }, 1_200_000);
 
