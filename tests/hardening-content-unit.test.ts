@@ -15,12 +15,12 @@ import { renderRss } from '../src/lib/feeds/rss.ts';
 import type { Feed } from '../src/lib/feeds/feeds.ts';
 import { t } from '../src/lib/model/i18n.ts';
 import { imageProblems } from '../src/lib/images/image-check.ts';
-import { imagePlan, variantBytes } from '../src/lib/images/images.ts';
+import { IMAGE_SETTINGS, imagePlan, variantBytes } from '../src/lib/images/images.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { messageFor } from '../src/lib/content/messages.ts';
 import { formatProblem, type Problem } from '../src/lib/content/problems.ts';
 import { readSite } from '../src/lib/content/read-site.ts';
-import { sanitiseSvg } from '../src/lib/images/svg-sanitise.ts';
+import { installedVersion, sanitiseSvg, SVG_SANITISER_VERSION } from '../src/lib/images/svg-sanitise.ts';
 import { invisibleChars } from '../src/lib/content/text-safety.ts';
 import { ROOT, tempDir } from './helpers/build.ts';
 import { copyFixture } from './helpers/content-tree.ts';
@@ -308,6 +308,17 @@ describe('item 14: the RSS channel description', () => {
 
 describe('item 3: SVG files are cleaned before they are published', () => {
   const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.svg')).sort();
+
+  it('an update of DOMPurify or jsdom changes the image cache key, so no SVG cleaned by the old version is reused', () => {
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    const dompurify = lock.packages['node_modules/dompurify']!.version;
+    const jsdom = lock.packages['node_modules/jsdom']!.version;
+    expect(installedVersion('dompurify')).toBe(dompurify);
+    expect(installedVersion('no-such-package-here')).toBe('unknown');
+    expect(SVG_SANITISER_VERSION).toContain(`dompurify@${dompurify}`);
+    expect(SVG_SANITISER_VERSION).toContain(`jsdom@${jsdom}`);
+    expect((JSON.parse(IMAGE_SETTINGS) as { svg: string }).svg).toBe(SVG_SANITISER_VERSION);
+  });
 
   it('the hostile collection is hostile (else the tests below prove nothing)', () => {
     expect(files.length).toBeGreaterThanOrEqual(18);

@@ -69,7 +69,7 @@ export const MAX_INPUT_PIXELS = 0x3fff * 0x3fff;
 export const DECODE_OPTIONS = { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS } as const;
 
 /** Everything that shapes the output bytes: part of every cache key and file name. */
-const SETTINGS = JSON.stringify({ pipeline: 1, WIDTHS, MAX_BYTES, LADDERS, sharp: sharp.versions, svg: SVG_SANITISER_VERSION });
+export const IMAGE_SETTINGS = JSON.stringify({ pipeline: 1, WIDTHS, MAX_BYTES, LADDERS, sharp: sharp.versions, svg: SVG_SANITISER_VERSION });
 
 const MIME: Record<OutputFormat | 'svg', string> = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png', svg: 'image/svg+xml' };
 const EXT: Record<OutputFormat | 'svg', string> = { webp: 'webp', jpeg: 'jpg', png: 'png', svg: 'svg' };
@@ -90,7 +90,7 @@ export interface ImagePlan {
   /** Path relative to content/. */
   src: string;
   abs: string;
-  /** Hash of the source bytes and SETTINGS. */
+  /** Hash of the source bytes and IMAGE_SETTINGS. */
   key: string;
   source: ImageHeader;
   sourceBytes: number;
@@ -125,7 +125,7 @@ export function imagePlan(contentDir: string, src: string): ImagePlan {
   if (!source || !source.width || !source.height) {
     throw imageError(src, source?.format === 'svg' ? 'image.svg-no-size' : 'image.not-image');
   }
-  const key = createHash('sha256').update(SETTINGS).update(createHash('sha256').update(bytes).digest()).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(IMAGE_SETTINGS).update(createHash('sha256').update(bytes).digest()).digest('hex').slice(0, 24);
   const stem = src.replace(/\.[^./]+$/, '') + '.' + key.slice(0, 8);
   const variant = (format: OutputFormat | 'svg', width: number, height: number): Variant => ({
     file: format === 'svg' ? `${stem}.svg` : `${stem}-${width}.${EXT[format]}`,

@@ -12,10 +12,40 @@
 //
 // The file is parsed as XML, like a browser opening an .svg, and the published file is the cleaned
 // document as serialised from that parse, even when nothing was removed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { JSDOM } from 'jsdom';
 
-/** Part of the image cache key: a change here must never reuse an SVG cleaned the old way. */
-export const SVG_SANITISER_VERSION = 1;
+/**
+ * The version of an installed package, read from its package.json (found by walking up from its
+ * entry file: neither package exports its package.json). 'unknown' if it cannot be found.
+ */
+export function installedVersion(name: string): string {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+    for (;;) {
+      const file = path.join(dir, 'package.json');
+      try {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      } catch {
+        // no package.json here (or a partial one in a sub-folder): go up
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return 'unknown';
+      dir = up;
+    }
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Part of the image cache key: a change here, or an update of DOMPurify or jsdom (which decide
+ * what is removed), must never reuse an SVG cleaned the old way.
+ */
+export const SVG_SANITISER_VERSION = `1 dompurify@${installedVersion('dompurify')} jsdom@${installedVersion('jsdom')}`;
 
 export type SvgResult =
   | { ok: true; svg: string; removed: string[] }
