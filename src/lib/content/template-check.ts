@@ -7,7 +7,10 @@ import { BODY_GUIDANCE } from './templates.ts';
 import type { Problem } from './problems.ts';
 
 // Only the block structure matters here: headings, paragraphs, lists, and which lines they are on.
+// Inline parsing (links, emphasis) is switched off: a heading's text is its source either way, and
+// at 1,000 bulletins it cost 0.1 s of every build.
 const md = new MarkdownIt('commonmark', { html: false });
+md.core.ruler.disable(['inline', 'text_join']);
 
 const normalize = (s: string) => s.replace(/[_*]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 const GUIDANCE = new Set(Object.values(BODY_GUIDANCE).flat().map(normalize));
@@ -27,6 +30,7 @@ interface Section {
 
 function sections(source: string): Section[] {
   const tokens = md.parse(source, {});
+  const lines = source.split('\n');
   const out: Section[] = [];
   const open: Section[] = [];
   tokens.forEach((t, i) => {
@@ -39,7 +43,7 @@ function sections(source: string): Section[] {
       open.push(section);
     } else if (open.length && t.level === 0 && t.map && !t.type.startsWith('heading') && !t.type.endsWith('_close')) {
       // A top-level block: its source lines are what the officer wrote under the heading.
-      const text = source.split('\n').slice(t.map[0], t.map[1]).join(' ');
+      const text = lines.slice(t.map[0], t.map[1]).join(' ');
       for (const s of open) s.blocks.push({ text, line: t.map[0] });
     }
   });

@@ -73,8 +73,14 @@ export function controlChars(text: string): string | undefined {
   return found ? describe(found, false) : undefined;
 }
 
+/** Any character invisibleChars looks at: almost every text has none, and is then let go at once. */
+const MAYBE_INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/;
+
 /** Bidi controls and zero-width characters that have no business in `text`, described. */
 export function invisibleChars(text: string): string | undefined {
+  // Every text field and body line of every file passes here on every build: at 1,000 bulletins
+  // taking each apart into characters cost 0.4 s.
+  if (!MAYBE_INVISIBLE.test(text)) return undefined;
   const chars = [...text];
   const rtl = RTL_LETTER.test(text);
   const found: string[] = [];
@@ -142,6 +148,7 @@ export function yamlTextProblems(yaml: YamlSource, file: string, opts: { singleL
 /** Invisible characters in a Markdown body, one warning per line that has them. */
 export function bodyTextProblems(body: string, file: string, bodyLine: number): Problem[] {
   const problems: Problem[] = [];
+  if (!MAYBE_INVISIBLE.test(body)) return problems;
   body.split('\n').forEach((line, i) => {
     const invisible = invisibleChars(line);
     if (invisible) problems.push({ level: 'warning', file, field: 'body', line: bodyLine + i, code: 'warn.invisible-characters', params: { chars: invisible } });
