@@ -93,7 +93,8 @@ async function main(): Promise<number> {
     for (const m of guardClock(clock, out, valid.site.timezone, allowEarlier)) note(m);
     process.env.KRISINFO_NOW = clock.now.toISOString();
     // Bulletin pages that an earlier build rendered from the same inputs come from the page cache.
-    const pages = bulletinPages(buildSiteModel(valid, clock.now), inputsDigest(process.cwd(), dir));
+    const digest = inputsDigest(process.cwd(), dir);
+    const pages = bulletinPages(buildSiteModel(valid, clock.now), digest);
     const reused = cachedPages(pages);
     shareReusedPages(reused);
     process.env.KRISINFO_OUT = workDir;
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
       reused.filter((p) => p.indexed).map((p) => ({ file: p.file, source: entry(pageCacheDir(), p) })),
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
-    await renderer.render({ outDir: workDir, content: valid, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing });
+    await renderer.render({ outDir: workDir, content: valid, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing, inputsDigest: digest });
     carryOver(reused, workDir);
     pauseForTest('rendered');
     const t1 = performance.now();

@@ -1,4 +1,5 @@
-// Rebuilds take unchanged bulletin pages from the page cache (src/lib/build/page-reuse.ts, page-cache.ts).
+// Rebuilds take unchanged bulletin pages from the page cache (src/lib/build/page-reuse.ts, page-cache.ts)
+// and the Markdown renders of the previous build from the Markdown cache (markdown-cache.ts).
 // What the officer and the readers must see: a rebuild publishes exactly what a build from scratch
 // of the same content publishes, whatever changed in between (a bulletin's text, a service's
 // status, a site setting), and it renders only the pages whose content changed.
@@ -14,12 +15,13 @@ const NOW = '2022-06-01T12:00:00Z';
 const SUMMER = 'bulletins/2022-05-20-sommar.md';
 
 /** Builds with a page cache of its own; KRISINFO_TIMING makes the build say how many pages it reused. */
-async function build(content: string, out: string, cache: string): Promise<BuildResult & { reused: number; total: number }> {
+async function build(content: string, out: string, cache: string): Promise<BuildResult & { reused: number; total: number; carried: number; renders: number }> {
   const result = await buildSite({ content, out, now: NOW, env: { KRISINFO_CACHE: cache, KRISINFO_TIMING: '1' } });
   if (result.code !== 0) throw new Error(result.stderr);
   const m = /(\d+) of (\d+) bulletin pages reused/.exec(result.stderr);
-  if (!m) throw new Error(`no reuse figure in:\n${result.stderr}`);
-  return { ...result, reused: Number(m[1]), total: Number(m[2]) };
+  const md = /Markdown: (\d+) of (\d+) renders carried/.exec(result.stderr);
+  if (!m || !md) throw new Error(`no reuse figures in:\n${result.stderr}`);
+  return { ...result, reused: Number(m[1]), total: Number(m[2]), carried: Number(md[1]), renders: Number(md[2]) };
 }
 
 /**
@@ -87,12 +89,21 @@ describe('incremental builds', () => {
     expect(runs.first!.total).toBe(18);
     expect(runs.first!.reused).toBe(0);
     expect(runs.same!.reused).toBe(18);
+    // The lists and feeds take every Markdown render from the previous build.
+    expect(runs.first!.carried).toBe(0);
+    expect(runs.same!.renders).toBeGreaterThan(20);
+    expect(runs.same!.carried).toBe(runs.same!.renders);
     expect(Object.keys(trees.same!).length).toBeGreaterThan(50);
   });
 
   it('after a text edit: only that bulletin is rendered, and the site equals one built from scratch', () => {
     expect(runs.text!.reused).toBe(18 - 3);
+    // The edited text is rendered anew; the others come from the Markdown cache.
+    expect(runs.text!.carried).toBeGreaterThan(0);
+    expect(runs.text!.carried).toBeLessThan(runs.text!.renders);
     expect(trees.text).toEqual(scratch.text);
+    expect(readFileSync(path.join(out, 'bulletiner.txt'), 'utf8')).toContain('Lönebeskeden kommer i juni.');
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toContain('Lönebeskeden kommer i juni.');
     expect(readFileSync(path.join(out, 'bulletiner/2022-05-20-sommar/index.html'), 'utf8')).toContain('Lönebeskeden kommer i juni.');
   });
 
@@ -104,12 +115,15 @@ describe('incremental builds', () => {
 
   it('after a site setting changed: every page is rendered again, as from scratch', () => {
     expect(runs.site!.reused).toBe(0);
+    // Site settings are part of the Markdown cache's key too: nothing is carried.
+    expect(runs.site!.carried).toBe(0);
     expect(trees.site).toEqual(scratch.site);
     expect(readFileSync(path.join(out, 'fi/bulletiner/2022-02-15-windows/index.html'), 'utf8')).toContain('Testby kommun, krisledningen');
   });
 
   it('without the cache the build renders everything and publishes the same site', () => {
     expect(runs.noCache!.reused).toBe(0);
+    expect(runs.noCache!.carried).toBe(0);
     expect(published(out)).toEqual(trees.site);
   });
 });

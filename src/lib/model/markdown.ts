@@ -1,6 +1,7 @@
 // The one Markdown renderer, used by every output: pages, feeds, status data and plain text.
 // Raw HTML is off (a bulletin is never trusted to carry markup: `<script>` comes out as text),
 // and markdown-it's validateLink drops `javascript:`, `vbscript:`, `file:` and `data:` links.
+import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -160,6 +161,43 @@ export type CacheableResolver = NonNullable<RenderOptions['resolveImage']> & { r
 
 const renderCache = new WeakMap<object, Map<string, string>>();
 
+/**
+ * Renders kept from the previous build (src/lib/build/markdown-cache.ts), by the SHA-256 of the
+ * same key as above: a rebuild renders every list and feed again, and most of their cost was the
+ * same Markdown rendered again. The build that carries them over has the same inputs digest as
+ * the one that kept them (code, site settings, images), so a render can differ only by its key.
+ * On globalThis, because the server bundle has its own copy of this module. Never set by
+ * `astro dev` or `astro build`.
+ */
+const CARRIED = Symbol.for('krisinfo.carriedRenders');
+
+export interface CarriedRenders {
+  /** From the previous build. */
+  known: Map<string, string>;
+  /** Every render this build asked for (carried or new): what the next build gets. */
+  used: Map<string, string>;
+  /** How many of `used` came from `known`. */
+  carried: number;
+}
+
+/** For the render worker: the renders this thread may take instead of rendering. */
+export function carryRenders(known: Map<string, string>): CarriedRenders {
+  const renders: CarriedRenders = { known, used: new Map(), carried: 0 };
+  (globalThis as Record<symbol, unknown>)[CARRIED] = renders;
+  return renders;
+}
+
+function carried(key: string, render: () => string): string {
+  const renders = (globalThis as Record<symbol, unknown>)[CARRIED] as CarriedRenders | undefined;
+  if (!renders) return render();
+  const id = createHash('sha256').update(key).digest('base64url');
+  let html = renders.known.get(id);
+  if (html === undefined) html = render();
+  else renders.carried++;
+  renders.used.set(id, html);
+  return html;
+}
+
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   const env: RenderEnv = { options };
   const cacheable = (options.resolveImage as CacheableResolver | undefined)?.renderCache;
@@ -168,7 +206,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   if (!rendered) renderCache.set(cacheable.scope, (rendered = new Map()));
   const key = `${cacheable.key}\u0000${options.absoluteBase ?? ''}\u0000${options.lazyImages ?? ''}\u0000${options.headingBase ?? ''}\u0000${source}`;
   let html = rendered.get(key);
-  if (html === undefined) rendered.set(key, (html = md.render(source, env)));
+  if (html === undefined) rendered.set(key, (html = carried(key, () => md.render(source, env))));
   return html;
 }
 
@@ -222,7 +260,7 @@ function findImagesUncached(source: string): MarkdownImage[] {
 }
 
 /** The Markdown as plain text (no markup), for SMS-like outputs and the plain-text edition. */
-export const markdownToPlainText: (source: string) => string = memo(plainTextUncached);
+export const markdownToPlainText: (source: string) => string = memo((source) => carried(`plain text\u0000${source}`, () => plainTextUncached(source)));
 
 function plainTextUncached(source: string): string {
   const lines: string[] = [];

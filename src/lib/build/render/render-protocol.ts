@@ -33,6 +33,8 @@ export interface RenderJob {
   content: Uint8Array;
   /** Bulletin pages the page cache supplies: the bulletin route leaves them out. */
   reused: { lang: string; slug: string }[];
+  /** Markdown renders of the previous build with the same inputs (markdown-cache.ts): v8-serialized maps. */
+  renders: Uint8Array[];
   /** What astro.config.mjs made of site.yaml's url when the bundle was keyed: checked against the bundle. */
   expect: { origin?: string; base: string };
 }
@@ -46,9 +48,10 @@ export type WorkerMessage =
   /**
    * The worker takes no more pages: its share is rendered (or it was told to stop). `ms`: when
    * the bundle was loaded, the job came, the list was made and it was done, since the process
-   * started (a worker's performance.now() counts from there).
+   * started (a worker's performance.now() counts from there). `renders`: the Markdown renders it
+   * used, v8-serialized, for the next build, and how many of them came from the previous one.
    */
-  | { type: 'done'; rendered: number; written: number; ms: { loaded: number; job: number; planned: number; done: number } }
+  | { type: 'done'; rendered: number; written: number; ms: { loaded: number; job: number; planned: number; done: number }; renders: { bytes: Uint8Array; used: number; carried: number } }
   /**
    * `content`: the content has an error (a ContentError, as `npm run check` would report it);
    * `page`: a page threw; `internal`: the renderer itself cannot go on (the bundle does not

@@ -15,6 +15,7 @@ import { serialize } from 'node:v8';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { ValidContent } from '../../content/load-content.ts';
 import { messageFor, type MessageLang } from '../../content/messages.ts';
+import { readMarkdownCache, writeMarkdownCache } from '../markdown-cache.ts';
 import type { SearchIndexer } from '../search-index.ts';
 import type { RenderJob, RenderWorkerData, WorkerMessage } from './render-protocol.ts';
 import { configuredSite, pruneBundles, startServerBundle, type BundleBuild, type ServerBundle } from './server-bundle.ts';
@@ -32,6 +33,8 @@ export interface RenderOptions {
   lang?: MessageLang;
   /** Prints where the time went (KRISINFO_TIMING). */
   timing?: boolean;
+  /** Names the Markdown renders kept between builds (markdown-cache.ts); without it none are kept or used. */
+  inputsDigest?: string;
 }
 
 export interface Renderer {
@@ -88,6 +91,10 @@ class WorkerPool {
   private readonly ended = new Set<Worker>();
   private failure: Error | undefined;
   private written = 0;
+  /** The Markdown renders each worker used, for the next build. */
+  private readonly renders: Uint8Array[] = [];
+  private carried = 0;
+  private used = 0;
   /** One line per worker for KRISINFO_TIMING. */
   readonly report: string[] = [];
   private onMessage: ((m: WorkerMessage) => void) | undefined;
@@ -101,6 +108,9 @@ class WorkerPool {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {
           this.written += m.written;
+          this.renders.push(m.renders.bytes);
+          this.carried += m.renders.carried;
+          this.used += m.renders.used;
           this.report.push(`worker ${index}: bundle loaded at ${inSeconds(m.ms.loaded)} s, job at ${inSeconds(m.ms.job)} s, list made in ${inSeconds(m.ms.planned - m.ms.job)} s, ${m.rendered} items rendered in ${inSeconds(m.ms.done - m.ms.planned)} s`);
           this.end(worker);
         }
@@ -132,8 +142,13 @@ class WorkerPool {
     Atomics.store(this.control, 1, 1);
   }
 
+  /** For KRISINFO_TIMING: how much Markdown the workers took from the previous build. */
+  markdownReport(): string {
+    return `Markdown: ${this.carried} of ${this.used} renders carried from the previous build`;
+  }
+
   /** Gives every worker the job and waits until each has rendered its share, or one has failed. */
-  async run(job: RenderJob, search: SearchIndexer | undefined, quiet: boolean): Promise<{ items: number; written: number }> {
+  async run(job: RenderJob, search: SearchIndexer | undefined, quiet: boolean): Promise<{ items: number; written: number; renders: Uint8Array[] }> {
     let plan: { items: number; digest: string } | undefined;
     this.onMessage = (m) => {
       if (m.type === 'plan') {
@@ -158,7 +173,16 @@ class WorkerPool {
     // All idle now: none of them writes into the folder after this returns.
     await Promise.all(this.workers.map((w) => w.terminate()));
     if (this.failure) throw this.failure;
-    return { items: plan?.items ?? 0, written: this.written };
+    return { items: plan?.items ?? 0, written: this.written, renders: this.renders };
+  }
+}
+
+/** The cache is an aid: a full disk or a read-only cache folder costs the next build time, not this one. */
+function keepRenders(digest: string, renders: Uint8Array[]): void {
+  try {
+    writeMarkdownCache(digest, renders);
+  } catch {
+    // The next build renders the Markdown again.
   }
 }
 
@@ -217,14 +241,17 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     }
     const { bundle } = pool;
     const t1 = performance.now();
-    const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), expect: configuredSite(contentDir) };
+    const renders = o.inputsDigest ? readMarkdownCache(o.inputsDigest) : [];
+    const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), renders, expect: configuredSite(contentDir) };
     const [result] = await Promise.all([pool.run(job, o.search, o.logLevel === 'error'), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
+    if (o.inputsDigest) keepRenders(o.inputsDigest, result.renders);
     pruneBundles(root, bundle.key);
     if (o.timing) {
       const how = bundle.built ? `built in ${inSeconds(t1 - started)} s (${inSeconds(t1 - t0)} s of it waited for)` : `found, workers started ${inSeconds(t0 - started)} s before render()`;
       process.stderr.write(`RENDER bundle ${how}; ${pool.count} workers rendered ${result.items} items (${result.written} files) in ${inSeconds(t2 - t1)} s\n`);
       for (const line of pool.report) process.stderr.write(`RENDER ${line}\n`);
+      process.stderr.write(`RENDER ${pool.markdownReport()}\n`);
     }
   }
 

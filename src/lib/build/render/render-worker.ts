@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { deserialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { RouteData, SSRManifest } from 'astro';
 import type { App } from 'astro/app';
 import type { Content } from '../../content/load-content.ts';
 import { INDEXED_MARK, SEARCH_DIR } from '../search-index.ts';
 import { sharePreloadedContent, shareReusedPages } from '../../site/site-data.ts';
+import { carryRenders } from '../../model/markdown.ts';
 import { RENDER_ERROR_HEADER, type RenderErrorBody, type RenderJob, type RenderWorkerData, type WorkerMessage } from './render-protocol.ts';
 import { outputFile, pathFromParams, requestUrl, type RouteKind } from './route-paths.ts';
 
@@ -220,6 +221,9 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   const content = deserialize(job.content) as Content;
   sharePreloadedContent(content.dir, content);
   shareReusedPages(job.reused);
+  const known = new Map<string, string>();
+  for (const part of job.renders) for (const [id, html] of deserialize(part) as Map<string, string>) known.set(id, html);
+  const renders = carryRenders(known);
   const loggedErrors = quietLogger(app);
   const units = await planUnits(manifest);
   post({ type: 'plan', items: units.flat().length, digest: digest(units.flat()) });
@@ -257,7 +261,7 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   }
   await writer.settle();
   search.flush();
-  post({ type: 'done', rendered, written, ms: { loaded, job: jobAt, planned, done: performance.now() } });
+  post({ type: 'done', rendered, written, ms: { loaded, job: jobAt, planned, done: performance.now() }, renders: { bytes: serialize(renders.used), used: renders.used.size, carried: renders.carried } });
 }
 
 function describe(e: unknown): RenderErrorBody {
