@@ -72,8 +72,8 @@ describe('renders carried into a build', () => {
     expect(before.used.size).toBe(1);
 
     // The next build: the kept render is marked so that taking it shows.
-    const [[id]] = [...before.used];
-    const next = carryRenders(new Map([[id!, '<p>kept</p>\n']]));
+    const id = [...before.used.keys()][0]!;
+    const next = carryRenders(new Map([[id, '<p>kept</p>\n']]));
     const scope = {};
     expect(renderMarkdown(text, { resolveImage: resolver(scope, 'bulletins/a.md'), lazyImages: true })).toBe('<p>kept</p>\n');
     // Another text, another file (images are relative to it) or other options: rendered.
