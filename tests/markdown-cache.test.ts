@@ -87,6 +87,16 @@ describe('renders carried into a build', () => {
     expect(next.used.size).toBe(4);
   });
 
+  it('while a page the page cache keeps is rendered, nothing is taken or kept (it would be kept twice)', () => {
+    const renders = carryRenders(new Map());
+    renders.paused = true;
+    expect(renderMarkdown('En *bulletinsida*.', { resolveImage: resolver({}, 'bulletins/c.md') })).toBe('<p>En <em>bulletinsida</em>.</p>\n');
+    expect(renders.used.size).toBe(0);
+    renders.paused = false;
+    renderMarkdown('En *bulletinsida*.', { resolveImage: resolver({}, 'bulletins/c.md') });
+    expect(renders.used.size).toBe(1);
+  });
+
   it('the plain text of a body (bulletiner.txt) is carried too, by the same kind of key', () => {
     const first = carryRenders(new Map());
     expect(markdownToPlainText('Första stycket om *läget* i Testby.')).toBe('Första stycket om läget i Testby.');

@@ -22,6 +22,8 @@ import { outputFile, pathFromParams, requestUrl, type RouteKind } from './route-
 // The image cache (image-cache.ts) merges concurrent work on one image within a thread, and
 // counts the work of the build in one place.
 const ONE_THREAD_ROUTES = new Set(['src/pages/media/[...file].ts', 'src/pages/[...lang]/offline.html.ts']);
+// The route of the pages the page cache keeps (page-reuse.ts): their Markdown is not carried over.
+const PAGE_CACHED_ROUTE = 'src/pages/[...lang]/bulletiner/[slug].astro';
 
 interface Item {
   route: RouteData;
@@ -248,6 +250,7 @@ async function run(app: App, manifest: SSRManifest, data: RenderWorkerData, job:
   // render fills App's cache of its getStaticPaths() (two at once would both fill it). Writing
   // goes on meanwhile.
   for (let item = claim(); item; item = claim()) {
+    renders.paused = item.route.component === PAGE_CACHED_ROUTE;
     const bytes = await renderItem(app, manifest, item, origin, loggedErrors);
     rendered++;
     if (!bytes) continue;
