@@ -8,13 +8,12 @@
 //
 // The file starts with the SHA-256 of the rest: a file damaged on disk is ignored (and every
 // text rendered again), never published. Deleting the folder is always safe.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from '../release/checksums.ts';
+import { removeUnused } from './unused-files.ts';
 
-/** Files of other digests no build has written for this long are removed (a parallel build's may be in use). */
-const KEEP_UNUSED_MS = 60 * 60 * 1000;
 const HASH_BYTES = 64;
 
 export function markdownCacheDir(): string {
@@ -58,14 +57,5 @@ export function writeMarkdownCache(digest: string, parts: Uint8Array[], dir = ma
   const tmp = `${target}.${process.pid}.tmp`;
   writeFileSync(tmp, Buffer.concat([Buffer.from(sha256(payload), 'latin1'), payload]));
   renameSync(tmp, target);
-  const cutoff = Date.now() - KEEP_UNUSED_MS;
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    if (file === target) continue;
-    try {
-      if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
-    } catch {
-      // Removed meanwhile by another build.
-    }
-  }
+  removeUnused(dir, (name) => name === path.basename(target));
 }

@@ -11,9 +11,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../release/checksums.ts';
 import type { BulletinPage } from './page-reuse.ts';
+import { removeUnused } from './unused-files.ts';
 
-/** Entries no build has used for this long are removed (others may be a parallel build's). */
-const KEEP_UNUSED_MS = 60 * 60 * 1000;
 const ENTRY_NAME = /^(.+)\.([0-9a-f]{64})\.html$/;
 
 /** A page the cache has, with the hash of its bytes. */
@@ -160,14 +159,5 @@ export async function storePages(pages: BulletinPage[], siteDir: string, dir = p
     await rename(tmp, target);
   };
   for (let i = 0; i < pages.length; i += STORES_AT_ONCE) await Promise.all(pages.slice(i, i + STORES_AT_ONCE).map(store));
-  const cutoff = Date.now() - KEEP_UNUSED_MS;
-  for (const name of readdirSync(dir)) {
-    if (kept.has(name)) continue;
-    const file = path.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
-    } catch {
-      // Removed meanwhile by another build.
-    }
-  }
+  removeUnused(dir, (name) => kept.has(name));
 }

@@ -7,17 +7,16 @@
 // content/ when it renders.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { listFiles } from '../../release/checksums.ts';
+import { removeUnused } from '../unused-files.ts';
 
 /** Bump when the bundle's layout or the renderer's contract with it changes outside src/. */
 const KEY_VERSION = '1';
 /** Project files and folders whose bytes reach the bundle. */
 const KEYED = ['src', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json', 'node_modules/astro/package.json'];
-/** Bundles no publish has used for this long are removed (another checkout state may use them). */
-const KEEP_UNUSED_MS = 60 * 60 * 1000;
 const PREFIX = 'server-';
 
 export interface ServerBundle {
@@ -148,15 +147,6 @@ export function startServerBundle(root: string, contentDir: string): { bundle: S
 
 /** Removes bundles (and abandoned half-built ones) that no publish has used for an hour. */
 export function pruneBundles(root: string, keep: string): void {
-  const cutoff = Date.now() - KEEP_UNUSED_MS;
-  const dir = bundlesDir(root);
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (!name.startsWith(PREFIX) || name === `${PREFIX}${keep}`) continue;
-    const abs = path.join(dir, name);
-    try {
-      if (statSync(abs).mtimeMs < cutoff) rmSync(abs, { recursive: true, force: true });
-    } catch {
-      // Removed meanwhile by another publish.
-    }
-  }
+  // Only bundles: .build/ also holds the compiled scripts.
+  removeUnused(bundlesDir(root), (name) => !name.startsWith(PREFIX) || name === `${PREFIX}${keep}`);
 }
