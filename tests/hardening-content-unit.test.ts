@@ -21,7 +21,7 @@ import { messageFor } from '../src/lib/content/messages.ts';
 import { formatProblem, type Problem } from '../src/lib/content/problems.ts';
 import { readSite } from '../src/lib/content/read-site.ts';
 import { installedVersion, sanitiseSvg, SVG_SANITISER_VERSION } from '../src/lib/images/svg-sanitise.ts';
-import { invisibleChars } from '../src/lib/content/text-safety.ts';
+import { bodyTextProblems, invisibleChars } from '../src/lib/content/text-safety.ts';
 import { ROOT, tempDir } from './helpers/build.ts';
 import { copyFixture } from './helpers/content-tree.ts';
 import { hugePng, truncatedJpeg } from './helpers/hostile-images.ts';
@@ -263,6 +263,15 @@ describe('item 13: invisible characters and look-alike letters', () => {
   ])('%j → %s', (text, described) => {
     expect(invisibleChars(text)).toBe(described);
   });
+
+  it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069', '200E', '200F', '200B', '200C', '200D', '2060', 'FEFF'])(
+    'U+%s between Latin letters is found, by itself and on one line of a body',
+    (hex) => {
+      const text = `Vatten${String.fromCodePoint(parseInt(hex, 16))}och avlopp`;
+      expect(invisibleChars(text)).toMatch(new RegExp(`^U\\+${hex}`));
+      expect(bodyTextProblems(`Första raden.\n${text}\n`, LIB, 12).map((p) => p.line)).toEqual([13]);
+    },
+  );
 
   it('check warns about a bidi override in a title, a zero-width space in a service name and in a body line, with field, line and code point', () => {
     const dir = copyFixture();

@@ -74,7 +74,7 @@ export function controlChars(text: string): string | undefined {
 }
 
 /** Any character invisibleChars looks at: almost every text has none, and is then let go at once. */
-const MAYBE_INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/;
+const MAYBE_INVISIBLE = new RegExp(`[${[...BIDI_CONTROLS, ...BIDI_MARKS, ...ZERO_WIDTH].map((cp) => String.fromCodePoint(cp)).join('')}]`, 'u');
 
 /** Bidi controls and zero-width characters that have no business in `text`, described. */
 export function invisibleChars(text: string): string | undefined {
