@@ -264,7 +264,7 @@ describe('item 13: invisible characters and look-alike letters', () => {
     expect(invisibleChars(text)).toBe(described);
   });
 
-  it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069', '200E', '200F', '200B', '200C', '200D', '2060', 'FEFF'])(
+  it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069', '200E', '200F', '061C', '200B', '200C', '200D', '2060', 'FEFF'])(
     'U+%s between Latin letters is found, by itself and on one line of a body',
     (hex) => {
       const text = `Vatten${String.fromCodePoint(parseInt(hex, 16))}och avlopp`;

@@ -44,7 +44,9 @@ const NAMES: Record<number, string> = {
   0x2029: 'PARAGRAPH SEPARATOR',
 };
 
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+// A letter: the ARABIC LETTER MARK (U+061C) is in the Arabic script too, and alone in a Latin text
+// it made that text count as right-to-left, so the mark itself was never reported.
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 /** Scripts that write ZWJ/ZWNJ inside words (Persian, Arabic, the Indic scripts...): not Latin, Cyrillic or Greek. */
 const JOINING_LETTER = /^(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}\p{M}]$/u;
