@@ -20,6 +20,8 @@ import type { SearchIndexer } from '../search-index.ts';
 import type { RenderJob, RenderWorkerData, WorkerMessage } from './render-protocol.ts';
 import { configuredSite, pruneBundles, startServerBundle, type BundleBuild, type ServerBundle } from './server-bundle.ts';
 
+type DoneMessage = Extract<WorkerMessage, { type: 'done' }>;
+
 export interface RenderOptions {
   /** An empty folder inside the project that receives the site. */
   outDir: string;
@@ -91,10 +93,8 @@ class WorkerPool {
   private readonly ended = new Set<Worker>();
   private failure: Error | undefined;
   private written = 0;
-  /** The Markdown renders each worker used, for the next build. */
-  private readonly renders: Uint8Array[] = [];
-  private carried = 0;
-  private used = 0;
+  /** The Markdown renders each worker used, for the next build, and how many it carried. */
+  private readonly renders: DoneMessage['renders'][] = [];
   /** One line per worker for KRISINFO_TIMING. */
   readonly report: string[] = [];
   private onMessage: ((m: WorkerMessage) => void) | undefined;
@@ -108,9 +108,7 @@ class WorkerPool {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {
           this.written += m.written;
-          this.renders.push(m.renders.bytes);
-          this.carried += m.renders.carried;
-          this.used += m.renders.used;
+          this.renders.push(m.renders);
           this.report.push(`worker ${index}: bundle loaded at ${inSeconds(m.ms.loaded)} s, job at ${inSeconds(m.ms.job)} s, list made in ${inSeconds(m.ms.planned - m.ms.job)} s, ${m.rendered} items rendered in ${inSeconds(m.ms.done - m.ms.planned)} s`);
           this.end(worker);
         }
@@ -144,7 +142,8 @@ class WorkerPool {
 
   /** For KRISINFO_TIMING: how much Markdown the workers took from the previous build. */
   markdownReport(): string {
-    return `Markdown: ${this.carried} of ${this.used} renders carried from the previous build`;
+    const sum = (field: 'carried' | 'used') => this.renders.reduce((n, r) => n + r[field], 0);
+    return `Markdown: ${sum('carried')} of ${sum('used')} renders carried from the previous build`;
   }
 
   /** Gives every worker the job and waits until each has rendered its share, or one has failed. */
@@ -173,7 +172,7 @@ class WorkerPool {
     // All idle now: none of them writes into the folder after this returns.
     await Promise.all(this.workers.map((w) => w.terminate()));
     if (this.failure) throw this.failure;
-    return { items: plan?.items ?? 0, written: this.written, renders: this.renders };
+    return { items: plan?.items ?? 0, written: this.written, renders: this.renders.map((r) => r.bytes) };
   }
 }
 
