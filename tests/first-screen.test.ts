@@ -76,6 +76,26 @@ describe('the front page at 375×740', () => {
   });
 });
 
+describe('the status board at 375 and 320 px', () => {
+  for (const width of [375, 320]) {
+    it(`${width} px: "sedan <date> <time>" is never broken, so a clock time never begins a line alone`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      try {
+        const page = await context.newPage();
+        for (const rel of FRONT_PAGES) {
+          await page.goto(server.url + rel);
+          // One line box per phrase: a phrase broken over two lines has two client rects.
+          const lines = await page.locator('main .board .since').evaluateAll((els) => els.map((el) => [el.textContent, el.getClientRects().length]));
+          expect(lines.length, `/${rel}`).toBe(7);
+          expect(lines.filter(([, n]) => n !== 1), `/${rel} at ${width} px`).toEqual([]);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 describe('a bulletin published with a date alone (2021-12-28-bibliotek)', () => {
   it('shows the date without "kl. 00:00" on every page and edition, and gives machines the date', () => {
     const page = readFileSync(path.join(out, 'bulletiner/2021-12-28-bibliotek/index.html'), 'utf8');
