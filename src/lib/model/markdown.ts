@@ -162,7 +162,7 @@ export type CacheableResolver = NonNullable<RenderOptions['resolveImage']> & { r
 const renderCache = new WeakMap<object, Map<string, string>>();
 
 /**
- * Renders kept from the previous build (src/lib/build/markdown-cache.ts), by the SHA-256 of the
+ * Renders kept from the previous build (src/lib/build/kept-between-builds.ts), by the SHA-256 of the
  * same key as above: a rebuild renders every list and feed again, and most of their cost was the
  * same Markdown rendered again. The build that carries them over has the same inputs digest as
  * the one that kept them (code, site settings, images), so a render can differ only by its key.
@@ -192,7 +192,12 @@ export function carryRenders(known: Map<string, string>): CarriedRenders {
   return renders;
 }
 
-function carried(key: string, render: () => string): string {
+/**
+ * `render()`, or what it gave the previous build for the same key (see CarriedRenders). For text
+ * made from content alone: the key must name everything the text depends on besides the build's
+ * inputs digest (code, site settings, images).
+ */
+export function carried(key: string, render: () => string): string {
   const renders = (globalThis as Record<symbol, unknown>)[CARRIED] as CarriedRenders | undefined;
   if (!renders || renders.paused) return render();
   const id = createHash('sha256').update(key).digest('base64url');
@@ -250,6 +255,11 @@ function findImagesUncached(source: string): MarkdownImage[] {
   // Every image in Markdown starts with "![" (raw HTML is off), and most bulletins have none:
   // those are not parsed at all (at 1,000 bulletins a parse of every body cost 0.7 s per thread).
   if (!source.includes('![')) return [];
+  // Each render thread lists the images of every text for the image routes: carried over too.
+  return JSON.parse(carried(`images\u0000${source}`, () => JSON.stringify(parseImages(source)))) as MarkdownImage[];
+}
+
+function parseImages(source: string): MarkdownImage[] {
   const found: MarkdownImage[] = [];
   const walk = (tokens: Token[], line: number) => {
     for (const t of tokens) {
