@@ -6,7 +6,7 @@ import { toIsoWithOffset } from '../model/dates.ts';
 import { bulletinIn, frontPageOrder, isPublic, type SiteModel } from '../site/derive.ts';
 import { formatMoment, localize, localizedLang, t } from '../model/i18n.ts';
 import { escapeHtml } from '../feeds/item-html.ts';
-import { renderMarkdown } from '../model/markdown.ts';
+import { renderMarkdown, type CacheableResolver } from '../model/markdown.ts';
 import { ownValue } from '../model/own.ts';
 import { NATIONAL_NUMBERS, telHref } from '../model/phone.ts';
 import { worstFirst } from '../site/situation.ts';
@@ -44,6 +44,10 @@ function current(bulletins: Bulletin[]): Bulletin[] {
 
 /** Stands for an image that is not embedded; a data: URL survives the renderer's absolutizing. */
 const MISSING = 'data:,';
+/** Stands for an embedded image's data in a render: followed by its content-relative path. */
+const EMBED = 'data:,embedded-image:';
+// Only the renderer writes `src="`: a body's own quotes and raw HTML reach the render escaped.
+const EMBEDDED = /src="data:,embedded-image:([^"]*)"/g;
 
 /** Nothing may load, nothing may run: only the inline styles and data: images. */
 export const OFFLINE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -120,19 +124,29 @@ export function buildOfflineEdition(input: OfflineInput): string {
     const size = found.width && found.height ? ` width="${found.width}" height="${found.height}"` : '';
     return `<img src="${found.dataUri}" alt="${esc(alt)}"${size}${cls ? ` class="${cls}"` : ''}>`;
   };
-  const markdown = (source: string, file: string, pageUrl: string) =>
-    renderMarkdown(source, {
-      absoluteBase: pageUrl,
-      lazyImages: false,
-      // Under the bulletin's h3: the text's own headings start at h4, never right after the h2.
-      headingBase: 4,
-      resolveImage: (written) => {
+  // Rendered with a stand-in for each embedded image, so that the render depends on the text, the
+  // file and the page address only: one render per text and language in a build, carried into the
+  // next build like the site's (model/markdown.ts) without the image data in it.
+  const resolvers = new Map<string, CacheableResolver>();
+  const resolverFor = (file: string): CacheableResolver => {
+    let resolve = resolvers.get(file);
+    if (!resolve) {
+      const answer: CacheableResolver = (written) => {
         const src = input.resolveBodyImage(written, file);
         const found = src ? images.get(src) : undefined;
         // An image that could not be embedded is left out rather than fetched from the web.
-        return found ? { src: found.dataUri, width: found.width, height: found.height } : { src: MISSING };
-      },
-    }).replace(/<img src="data:,"[^>]*>/g, '');
+        return found && src ? { src: `${EMBED}${encodeURIComponent(src)}`, width: found.width, height: found.height } : { src: MISSING };
+      };
+      resolve = Object.assign(answer, { renderCache: { scope: images, key: `offline edition\u0000${file}` } });
+      resolvers.set(file, resolve);
+    }
+    return resolve;
+  };
+  const markdown = (source: string, file: string, pageUrl: string) =>
+    // Under the bulletin's h3: the text's own headings start at h4, never right after the h2.
+    renderMarkdown(source, { absoluteBase: pageUrl, lazyImages: false, headingBase: 4, resolveImage: resolverFor(file) })
+      .replace(EMBEDDED, (_, src: string) => `src="${images.get(decodeURIComponent(src))?.dataUri ?? MISSING}"`)
+      .replace(/<img src="data:,"[^>]*>/g, '');
 
   const home = absoluteUrl(site, paths.home(site, lang));
   const siteTitle = localize(site.title, lang, site);
