@@ -14,12 +14,14 @@ import { buildSiteModel } from '../src/lib/site/derive.ts';
 import { explainFailure, shownPath } from '../src/lib/build/fs-errors.ts';
 import { imageProblems } from '../src/lib/images/image-check.ts';
 import { inputsDigest } from '../src/lib/build/input-digest.ts';
+import { readKeptYaml, writeKeptYaml } from '../src/lib/build/kept-between-builds.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
 import { messageFor, type MessageLang } from '../src/lib/content/messages.ts';
 import { claimOutput } from '../src/lib/build/output-folder.ts';
 import { cachedPages, carryOver, entry, pageCacheDir, storePages, verifyCarriedOver } from '../src/lib/build/page-cache.ts';
 import { bulletinPages } from '../src/lib/build/page-reuse.ts';
 import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
+import { keepYamlValues } from '../src/lib/content/yaml-source.ts';
 import { startRenderer } from '../src/lib/build/render/render-site.ts';
 import { startSearchIndex, type SearchIndexer } from '../src/lib/build/search-index.ts';
 import { buildNow, contentDir, sharePreloadedContent, shareReusedPages } from '../src/lib/site/site-data.ts';
@@ -59,12 +61,25 @@ async function main(): Promise<number> {
   }
   // The renderer's workers load the site's code while content/ is being checked.
   const renderer = startRenderer(process.cwd(), dir);
+  // What decides how pages look besides the bulletins: names the page cache's entries and the
+  // work kept between builds, such as the YAML of unchanged files (kept-between-builds.ts).
+  let digest: string;
+  try {
+    digest = inputsDigest(process.cwd(), dir);
+  } catch (e) {
+    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).stopped(shownPath(out))}`);
+    return 1;
+  }
+  const yaml = keepYamlValues(readKeptYaml(digest));
   const content = loadContent(dir);
+  if (timing) process.stderr.write(`YAML: ${yaml.carried} of ${yaml.carried + yaml.parsed} texts carried from the previous build\n`);
   lang = messageLang(langFlag, content.site?.languages[0]);
   const say = buildTexts(lang);
   // Image files are opened as the build will open them: a broken one is reported here, like check does.
   content.problems.push(...(await imageProblems(content, { errorsOnly: true })));
   if (hasErrors(content.problems)) {
+    // The files without a problem need not be parsed again when the officer has mended the rest.
+    writeKeptYaml(digest, yaml);
     console.error(formatReport(content.problems, lang, shownPath(dir)));
     console.error(say.stopped(shownPath(out)));
     return 1;
@@ -93,7 +108,6 @@ async function main(): Promise<number> {
     for (const m of guardClock(clock, out, valid.site.timezone, allowEarlier)) note(m);
     process.env.KRISINFO_NOW = clock.now.toISOString();
     // Bulletin pages that an earlier build rendered from the same inputs come from the page cache.
-    const digest = inputsDigest(process.cwd(), dir);
     const pages = bulletinPages(buildSiteModel(valid, clock.now), digest);
     const reused = cachedPages(pages);
     shareReusedPages(reused);
@@ -143,6 +157,7 @@ async function main(): Promise<number> {
     console.error(`${explainFailure(e, lang)}${say.notSwapped(shownPath(out))}`);
     return 1;
   }
+  writeKeptYaml(digest, yaml);
   // The site is published; only the next build's head start is lost.
   if (cacheLost) console.error(say.cacheLost(String(cacheLost)));
   if (hadPrevious) removeInBackground(previous);

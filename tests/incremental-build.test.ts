@@ -1,5 +1,5 @@
 // Rebuilds take unchanged bulletin pages from the page cache (src/lib/build/page-reuse.ts, page-cache.ts)
-// and the Markdown renders of the previous build from the Markdown cache (markdown-cache.ts).
+// and the Markdown renders and parsed YAML of the previous build from what it kept (kept-between-builds.ts).
 // What the officer and the readers must see: a rebuild publishes exactly what a build from scratch
 // of the same content publishes, whatever changed in between (a bulletin's text, a service's
 // status, a site setting), and it renders only the pages whose content changed.
@@ -15,13 +15,14 @@ const NOW = '2022-06-01T12:00:00Z';
 const SUMMER = 'bulletins/2022-05-20-sommar.md';
 
 /** Builds with a page cache of its own; KRISINFO_TIMING makes the build say how many pages it reused. */
-async function build(content: string, out: string, cache: string): Promise<BuildResult & { reused: number; total: number; carried: number; renders: number }> {
+async function build(content: string, out: string, cache: string): Promise<BuildResult & { reused: number; total: number; carried: number; renders: number; yamlCarried: number; yamlTexts: number }> {
   const result = await buildSite({ content, out, now: NOW, env: { KRISINFO_CACHE: cache, KRISINFO_TIMING: '1' } });
   if (result.code !== 0) throw new Error(result.stderr);
   const m = /(\d+) of (\d+) bulletin pages reused/.exec(result.stderr);
   const md = /Markdown: (\d+) of (\d+) renders carried/.exec(result.stderr);
-  if (!m || !md) throw new Error(`no reuse figures in:\n${result.stderr}`);
-  return { ...result, reused: Number(m[1]), total: Number(m[2]), carried: Number(md[1]), renders: Number(md[2]) };
+  const yaml = /YAML: (\d+) of (\d+) texts carried/.exec(result.stderr);
+  if (!m || !md || !yaml) throw new Error(`no reuse figures in:\n${result.stderr}`);
+  return { ...result, reused: Number(m[1]), total: Number(m[2]), carried: Number(md[1]), renders: Number(md[2]), yamlCarried: Number(yaml[1]), yamlTexts: Number(yaml[2]) };
 }
 
 /**
@@ -97,6 +98,10 @@ describe('incremental builds', () => {
     // renders all of them keeps no more renders than one that renders none (one render thread here).
     expect(runs.first!.renders).toBe(runs.same!.renders);
     expect(Object.keys(trees.same!).length).toBeGreaterThan(50);
+    // Every content file's YAML (frontmatter, site.yaml, services.yaml) is parsed once, then carried.
+    expect(runs.first!.yamlCarried).toBe(0);
+    expect(runs.same!.yamlTexts).toBeGreaterThan(10);
+    expect(runs.same!.yamlCarried).toBe(runs.same!.yamlTexts);
   });
 
   it('after a text edit: only that bulletin is rendered, and the site equals one built from scratch', () => {
@@ -112,6 +117,8 @@ describe('incremental builds', () => {
 
   it('after a status change: the other bulletin naming the service shows the new status, as from scratch', () => {
     expect(runs.status!.reused).toBe(18 - 6);
+    // The edited frontmatter is parsed again, and its new status reaches the pages; the rest is carried.
+    expect(runs.status!.yamlCarried).toBe(runs.status!.yamlTexts - 1);
     expect(trees.status).toEqual(scratch.status);
     expect(winterInEnglish).toMatch(/class="svc svc-down">\s*<span class="svc-name"><a [^>]*>E-mail<\/a>/);
   });
@@ -120,6 +127,7 @@ describe('incremental builds', () => {
     expect(runs.site!.reused).toBe(0);
     // Site settings are part of the Markdown cache's key too: nothing is carried.
     expect(runs.site!.carried).toBe(0);
+    expect(runs.site!.yamlCarried).toBe(0);
     expect(trees.site).toEqual(scratch.site);
     expect(readFileSync(path.join(out, 'fi/bulletiner/2022-02-15-windows/index.html'), 'utf8')).toContain('Testby kommun, krisledningen');
   });

@@ -1,4 +1,4 @@
-// The Markdown cache (src/lib/build/markdown-cache.ts) and the renders it carries into a build
+// The Markdown cache (src/lib/build/kept-between-builds.ts) and the renders it carries into a build
 // (src/lib/model/markdown.ts): a render is taken from the previous build only under the same
 // inputs digest and the same key (text and options), and a damaged cache file is never used.
 // Real files in a temporary folder; the clock is moved to age files.
@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMarkdownCache, writeMarkdownCache } from '../src/lib/build/markdown-cache.ts';
+import { readKept, writeKept } from '../src/lib/build/kept-between-builds.ts';
 import { carryRenders, markdownToPlainText, renderMarkdown, type CacheableResolver } from '../src/lib/model/markdown.ts';
 import { tempDir } from './helpers/build.ts';
 
@@ -27,35 +27,35 @@ function resolver(scope: object, file: string): CacheableResolver {
 describe('Markdown cache file', () => {
   it('gives back what a build kept, for the same inputs digest only', () => {
     const dir = tempDir('krisinfo-md-');
-    writeMarkdownCache('digest-a', [map([['x', '<p>a</p>']]), map([['y', '<p>b</p>']])], dir);
-    expect(read(readMarkdownCache('digest-a', dir))).toEqual([[['x', '<p>a</p>']], [['y', '<p>b</p>']]]);
-    expect(readMarkdownCache('digest-b', dir)).toEqual([]);
-    expect(readMarkdownCache('digest-a', path.join(dir, 'missing'))).toEqual([]);
+    writeKept('digest-a', [map([['x', '<p>a</p>']]), map([['y', '<p>b</p>']])], dir);
+    expect(read(readKept('digest-a', dir))).toEqual([[['x', '<p>a</p>']], [['y', '<p>b</p>']]]);
+    expect(readKept('digest-b', dir)).toEqual([]);
+    expect(readKept('digest-a', path.join(dir, 'missing'))).toEqual([]);
   });
 
   it('ignores a file damaged on disk (one byte changed, or cut short) rather than publish from it', () => {
     const dir = tempDir('krisinfo-md-');
-    writeMarkdownCache('d', [map([['x', '<p>Ring 112 vid fara för liv.</p>']])], dir);
+    writeKept('d', [map([['x', '<p>Ring 112 vid fara för liv.</p>']])], dir);
     const file = path.join(dir, 'd.v8');
     const bytes = readFileSync(file);
     const changed = Buffer.from(bytes);
     const at = changed.indexOf('112');
     changed[at] = '9'.charCodeAt(0);
     writeFileSync(file, changed);
-    expect(readMarkdownCache('d', dir)).toEqual([]);
+    expect(readKept('d', dir)).toEqual([]);
     writeFileSync(file, bytes.subarray(0, bytes.length - 5));
-    expect(readMarkdownCache('d', dir)).toEqual([]);
+    expect(readKept('d', dir)).toEqual([]);
     writeFileSync(file, bytes);
-    expect(read(readMarkdownCache('d', dir))).toEqual([[['x', '<p>Ring 112 vid fara för liv.</p>']]]);
+    expect(read(readKept('d', dir))).toEqual([[['x', '<p>Ring 112 vid fara för liv.</p>']]]);
   });
 
   it('removes the files of other digests no build has written for an hour, and keeps recent ones', () => {
     const dir = tempDir('krisinfo-md-');
-    writeMarkdownCache('old', [], dir);
-    writeMarkdownCache('recent', [], dir);
+    writeKept('old', [], dir);
+    writeKept('recent', [], dir);
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
     utimesSync(path.join(dir, 'old.v8'), hoursAgo(2), hoursAgo(2));
-    writeMarkdownCache('now', [], dir);
+    writeKept('now', [], dir);
     expect(readdirSync(dir).sort()).toEqual(['now.v8', 'recent.v8']);
   });
 });

@@ -344,7 +344,8 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
   if (!draft) rc.problems.push(...unfilledTemplate(raw));
   // Update texts are Markdown too, published on the page and in the feeds: same rules for images.
   for (const u of f.updates ?? []) {
-    if (!u.text) continue;
+    // Every image in Markdown starts with "![": the line is looked up only for a text with one.
+    if (!u.text?.includes('![')) continue;
     const line = raw.yaml.lineOf(['updates', u.index, 'text']) ?? raw.bodyLine;
     checkBodyImages({ file: raw.file, body: u.text, bodyLine: line }, rc, `updates[${u.index}].text`);
   }

@@ -138,11 +138,12 @@ export function yamlTextProblems(yaml: YamlSource, file: string, opts: { singleL
   const problems: Problem[] = [];
   for (const [path, raw] of strings(yaml.value)) {
     const text = raw.trim();
-    const where = { file, field: fieldName(path), line: yaml.lineOf(path) };
+    // The line only for a problem: finding it can mean parsing the YAML again (yaml-source.ts).
+    const where = () => ({ file, field: fieldName(path), line: yaml.lineOf(path) });
     const control = opts.singleLine ? controlChars(text) : undefined;
-    if (control) problems.push({ level: 'error', ...where, code: 'text.control-character', params: { chars: control } });
+    if (control) problems.push({ level: 'error', ...where(), code: 'text.control-character', params: { chars: control } });
     const invisible = invisibleChars(text);
-    if (invisible) problems.push({ level: 'warning', ...where, code: 'warn.invisible-characters', params: { chars: invisible } });
+    if (invisible) problems.push({ level: 'warning', ...where(), code: 'warn.invisible-characters', params: { chars: invisible } });
   }
   return problems;
 }

@@ -33,7 +33,7 @@ export interface RenderJob {
   content: Uint8Array;
   /** Bulletin pages the page cache supplies: the bulletin route leaves them out. */
   reused: { lang: string; slug: string }[];
-  /** Markdown renders of the previous build with the same inputs (markdown-cache.ts): v8-serialized maps. */
+  /** Markdown renders of the previous build with the same inputs (kept-between-builds.ts): v8-serialized maps. */
   renders: Uint8Array[];
   /** What astro.config.mjs made of site.yaml's url when the bundle was keyed: checked against the bundle. */
   expect: { origin?: string; base: string };

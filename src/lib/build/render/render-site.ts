@@ -15,7 +15,7 @@ import { serialize } from 'node:v8';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { ValidContent } from '../../content/load-content.ts';
 import { messageFor, type MessageLang } from '../../content/messages.ts';
-import { readMarkdownCache, writeMarkdownCache } from '../markdown-cache.ts';
+import { keptDir, readKept, writeKept } from '../kept-between-builds.ts';
 import type { SearchIndexer } from '../search-index.ts';
 import type { RenderJob, RenderWorkerData, WorkerMessage } from './render-protocol.ts';
 import { configuredSite, pruneBundles, startServerBundle, type BundleBuild, type ServerBundle } from './server-bundle.ts';
@@ -35,7 +35,7 @@ export interface RenderOptions {
   lang?: MessageLang;
   /** Prints where the time went (KRISINFO_TIMING). */
   timing?: boolean;
-  /** Names the Markdown renders kept between builds (markdown-cache.ts); without it none are kept or used. */
+  /** Names the Markdown renders kept between builds (kept-between-builds.ts); without it none are kept or used. */
   inputsDigest?: string;
 }
 
@@ -179,7 +179,7 @@ class WorkerPool {
 /** The cache is an aid: a full disk or a read-only cache folder costs the next build time, not this one. */
 function keepRenders(digest: string, renders: Uint8Array[]): void {
   try {
-    writeMarkdownCache(digest, renders);
+    writeKept(digest, renders, keptDir('markdown'));
   } catch {
     // The next build renders the Markdown again.
   }
@@ -240,7 +240,7 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     }
     const { bundle } = pool;
     const t1 = performance.now();
-    const renders = o.inputsDigest ? readMarkdownCache(o.inputsDigest) : [];
+    const renders = o.inputsDigest ? readKept(o.inputsDigest, keptDir('markdown')) : [];
     const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), renders, expect: configuredSite(contentDir) };
     const [result] = await Promise.all([pool.run(job, o.search, o.logLevel === 'error'), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
