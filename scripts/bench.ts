@@ -2,9 +2,9 @@
 // For each size it generates synthetic content (src/lib/bench/generate.ts) into a temporary folder,
 // builds it with the real `scripts/build.ts` as a child process (site, feeds, search index), and
 // prints the median of several runs of:
-// - publish: a full build into an empty output folder with no page or Markdown cache, with the server bundle
+// - publish: a full build into an empty output folder with no page cache and no kept Markdown or YAML, with the server bundle
 //   already built (src/lib/build/render/): what a publish costs when only content/ changed;
-// - the same with the page and Markdown caches the full build left, and a rebuild after one bulletin changed;
+// - the same with the page cache and the Markdown and YAML the full build kept, and a rebuild after one bulletin changed;
 // - peak memory, output size and file count;
 // - cState on Hugo (src/lib/bench/cstate.ts) building the same bulletins, in the same runs;
 // - once per size: the first publish after a code change (the bundle built first) and today's
@@ -162,7 +162,7 @@ interface Row {
   bulletins: number;
   translations: number;
   runs: number;
-  /** Full build, bundle built: empty output folder, no page or Markdown cache. */
+  /** Full build, bundle built: empty output folder, no page cache, no kept Markdown or YAML. */
   fullS: number;
   fullCpuS: number;
   perBulletinMs: number;
@@ -228,6 +228,7 @@ async function benchCase(c: Case, runs: number, args: Args, anchor: string | und
     rmSync(out, { recursive: true, force: true });
     rmSync(path.join(cache, 'pages'), { recursive: true, force: true });
     rmSync(path.join(cache, 'markdown'), { recursive: true, force: true });
+    rmSync(path.join(cache, 'yaml'), { recursive: true, force: true });
   };
 
   let firstAfterCodeS: number | undefined;
@@ -253,7 +254,7 @@ async function benchCase(c: Case, runs: number, args: Args, anchor: string | und
   const rebuild: RunResult[] = [];
   const hugo: RunResult[] = [];
   for (let r = 0; r < runs; r++) {
-    // Full build: an empty output folder, no page or Markdown cache, as on a new machine (bundle and images made).
+    // Full build: an empty output folder, no page cache, no kept Markdown or YAML, as on a new machine (bundle and images made).
     clean();
     const f = await build(content, out, cache);
     if (!f.ok) fail(`Build of ${c.label}`, f);
