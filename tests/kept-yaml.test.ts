@@ -88,7 +88,7 @@ describe('YAML kept between builds', () => {
       // One byte changed on disk: the file's own SHA-256 no longer matches.
       const file = path.join(process.env.KRISINFO_CACHE!, 'yaml', 'digest-a.v8');
       const bytes = readFileSync(file);
-      bytes[bytes.length - 3] ^= 1;
+      bytes[bytes.length - 3]! ^= 1;
       writeFileSync(file, bytes);
       expect(readKeptYaml('digest-a').size).toBe(0);
     } finally {

@@ -1,11 +1,11 @@
 // bulletiner.txt: the whole situation as plain text. One small request that works over the
 // slowest link, in lynx, and pasted into SMS, e-mail or a radio script: the status of every
 // service, then every public bulletin (latest news first) with its times, then the contacts.
-// No markup at all: Markdown is flattened with markdownToPlainText and lines wrap at 72 characters.
+// No markup at all: Markdown is flattened with plainTextNow and lines wrap at 72 characters.
 import { bulletinIn, isPublic, latestNewsFirst, type SiteModel } from '../site/derive.ts';
 import { formatDateTime, formatMoment, localize } from '../model/i18n.ts';
 import { eventDateOnly } from '../site/listings.ts';
-import { carried, markdownToPlainText } from '../model/markdown.ts';
+import { carried, plainTextNow } from '../model/markdown.ts';
 import type { Bulletin } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 import { feedStrings, statusLabel } from './strings.ts';
@@ -67,7 +67,7 @@ const flatTexts = new Map<string, string>();
 function flatText(markdown: string): string {
   let text = flatTexts.get(markdown);
   if (text === undefined) {
-    text = carried(`plain text, wrapped\u0000${markdown}`, () => wrapText(stripTags(paragraphs(markdownToPlainText(markdown)))));
+    text = carried(`plain text, wrapped\u0000${markdown}`, () => wrapText(stripTags(paragraphs(plainTextNow(markdown)))));
     if (flatTexts.size > 10_000) flatTexts.clear();
     flatTexts.set(markdown, text);
   }
@@ -102,7 +102,7 @@ function bulletinText(b: Bulletin, model: SiteModel, lang: string): string {
   return rest.join('\n');
 }
 
-/** markdownToPlainText gives one line per block: a blank line between paragraphs, none inside a list or table. */
+/** plainTextNow gives one line per block: a blank line between paragraphs, none inside a list or table. */
 function paragraphs(text: string): string {
   const lines = text.split('\n');
   const together = (a: string, b: string) => (a.startsWith('- ') && b.startsWith('- ')) || (a.includes(' | ') && b.includes(' | '));

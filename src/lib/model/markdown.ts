@@ -274,8 +274,15 @@ function parseImages(source: string): MarkdownImage[] {
   return found;
 }
 
-/** The Markdown as plain text (no markup), for SMS-like outputs and the plain-text edition. */
-export const markdownToPlainText: (source: string) => string = memo((source) => carried(`plain text\u0000${source}`, () => plainTextUncached(source)));
+/** The Markdown as plain text (no markup), for SMS-like outputs and the plain-text edition; not carried over. */
+export const plainTextNow: (source: string) => string = memo(plainTextUncached);
+
+/**
+ * The same, carried over from the previous build. For text that is itself carried whole (the
+ * plain-text edition's wrapped form), plainTextNow: that a carried render was made of another
+ * must not decide what the next build gets (the memo would hide later requests for this one).
+ */
+export const markdownToPlainText: (source: string) => string = memo((source) => carried(`plain text\u0000${source}`, () => plainTextNow(source)));
 
 function plainTextUncached(source: string): string {
   const lines: string[] = [];
