@@ -99,6 +99,7 @@ async function main(): Promise<number> {
   };
   cleanUp();
   let search: SearchIndexer | undefined;
+  let carrying: Promise<void> | undefined;
   let storing: Promise<void> | undefined;
   let cacheLost: unknown;
   try {
@@ -119,27 +120,32 @@ async function main(): Promise<number> {
       pages.filter((p) => !p.indexed).map((p) => p.file),
     );
     await renderer.render({ outDir: workDir, content: valid, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing, inputsDigest: digest });
-    carryOver(reused, workDir);
-    pauseForTest('rendered');
     const t1 = performance.now();
-    // The bulletin pages go into the page cache from the work folder (private to this build, so a
-    // page edited in dist/ never reaches the cache) while Pagefind writes its index: otherwise this
-    // thread would only wait. Pages carried over from the cache are known by their entry's hash.
+    // While Pagefind writes its index (in its own process), this thread copies the cached pages in
+    // (Pagefind has had them since the start) and keeps the rendered bulletin pages in the page
+    // cache, from the work folder (private to this build, so a page edited in dist/ never reaches
+    // the cache). Pages carried over from the cache are known by their entry's hash.
+    carrying = carryOver(reused, workDir);
+    // Awaited below, or in the catch: until then a failure must not count as unhandled.
+    carrying.catch(() => undefined);
     storing = storePages(pages, workDir, undefined, Object.fromEntries(reused.map((p) => [p.file, p.hash]))).catch((e: unknown) => {
       cacheLost = e;
     });
     await search.finish(workDir);
+    await carrying;
+    pauseForTest('rendered');
     await storing;
     // The mark of a site this tool built, its time and its checksum list (src/lib/build/build-record.ts).
     const record = writeBuildRecord(workDir, clockFacts(clock, valid));
     verifyCarriedOver(reused, record.files);
     const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
-    if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), astro ${s(t0, t1)} s, pagefind ${s(t1, performance.now())} s; ${reused.length} of ${pages.length} bulletin pages reused\n`);
+    if (timing) process.stderr.write(`PHASES validation and start ${s(started, t0)} s (${content.bulletins.length} bulletin files), render ${s(t0, t1)} s, pagefind and cached pages ${s(t1, performance.now())} s; ${reused.length} of ${pages.length} bulletin pages reused\n`);
     // Next to the output, so that the swap below is a rename on one file system.
     mkdirSync(path.dirname(out), { recursive: true });
     moveBeside(workDir, staging);
   } catch (e) {
     await search?.abandon().catch(() => undefined);
+    await carrying?.catch(() => undefined);
     await storing;
     cleanUp();
     console.error(explainFailure(e, lang));

@@ -46,7 +46,7 @@ describe('page cache', () => {
     expect(found).toBeDefined();
     expect(statSync(entry(cache, found!)).ino).not.toBe(statSync(path.join(site, a.file)).ino);
     const next = tempDir('krisinfo-next-');
-    carryOver([found!], next, cache);
+    await carryOver([found!], next, cache);
     expect(readFileSync(path.join(next, a.file), 'utf8')).toBe(html(a));
   });
 
@@ -78,9 +78,33 @@ describe('page cache', () => {
     await storePages([a], siteWith([a]), cache);
     const next = tempDir('krisinfo-next-');
     const found = cachedPages([a], cache);
-    carryOver(found, next, cache);
+    await carryOver(found, next, cache);
     expect(readdirSync(path.join(next, 'bulletiner/a'))).toEqual(['index.html']);
-    expect(() => carryOver(found, next, cache)).toThrow(/was rendered although the page cache had it/);
+    await expect(carryOver(found, next, cache)).rejects.toThrow(/was rendered although the page cache had it/);
+  });
+
+  it('copies many pages into their folders; after a failure, it settles only when no copy is under way', async () => {
+    const cache = tempDir('krisinfo-cache-');
+    const pages = Array.from({ length: 60 }, (_, i) => page(`p${String(i).padStart(2, '0')}`, `key-${i}`));
+    await storePages(pages, siteWith(pages), cache);
+    const found = cachedPages(pages, cache);
+    expect(found).toHaveLength(60);
+    const whole = tempDir('krisinfo-next-');
+    await carryOver(found, whole, cache);
+    expect(readdirSync(path.join(whole, 'bulletiner'))).toHaveLength(60);
+    for (const p of pages) expect(readFileSync(path.join(whole, p.file), 'utf8')).toBe(html(p));
+
+    // The first page was rendered by this build: the copy fails with that page's name, and only
+    // once every copy under way has ended, so that nothing is written after the build deletes the folder.
+    const pagesNow = (dir: string) => readdirSync(path.join(dir, 'bulletiner')).filter((d) => readdirSync(path.join(dir, 'bulletiner', d)).length).length;
+    const next = tempDir('krisinfo-next-');
+    mkdirSync(path.join(next, 'bulletiner/p00'), { recursive: true });
+    writeFileSync(path.join(next, 'bulletiner/p00/index.html'), '<h1>rendered</h1>');
+    await expect(carryOver(found, next, cache)).rejects.toThrow(/bulletiner\/p00\/index.html was rendered/);
+    const atFailure = pagesNow(next);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pagesNow(next)).toBe(atFailure);
+    expect(readFileSync(path.join(next, 'bulletiner/p00/index.html'), 'utf8')).toBe('<h1>rendered</h1>');
   });
 
   it('stops rather than publish an entry that changed between the check and the copy', async () => {
@@ -90,7 +114,7 @@ describe('page cache', () => {
     const found = cachedPages([a], cache);
     writeFileSync(entry(cache, found[0]!), '');
     const next = tempDir('krisinfo-next-');
-    carryOver(found, next, cache);
+    await carryOver(found, next, cache);
     // The build record's hash of the site it copied into (build-record.ts), as scripts/build.ts passes it.
     expect(() => verifyCarriedOver(found, { [a.file]: sha256(readFileSync(path.join(next, a.file))) })).toThrow(/changed while the build used them/);
     expect(() => verifyCarriedOver(found, { [a.file]: found[0]!.hash })).not.toThrow();
