@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
 import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/site/derive.ts';
 import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
-import { buildOfflineEdition, OFFLINE_LATEST } from '../src/lib/offline/offline-edition.ts';
+import { buildOfflineEdition, OFFLINE_LATEST, type OfflineImages } from '../src/lib/offline/offline-edition.ts';
+import { carryRenders } from '../src/lib/model/markdown.ts';
 
 describe('offline edition of a long crisis (80 bulletins)', () => {
   let dir: string;
@@ -43,5 +44,48 @@ describe('offline edition of a long crisis (80 bulletins)', () => {
     const total = model.bulletins.filter((g) => isPublic(g.original)).length;
     expect(html).toContain(`Alla ${total} meddelanden finns på <a href="https://`);
     expect(html).toMatch(/finns på <a href="[^"]+\/bulletiner\/">/);
+  });
+});
+
+describe('offline edition: its Markdown carried between builds (model/markdown.ts)', () => {
+  const CARRIED = Symbol.for('krisinfo.carriedRenders');
+  let dir: string;
+  let model: SiteModel;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-offline-carry-'));
+    await generateContent(dir, { bulletins: 20 });
+    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
+  });
+  afterAll(() => {
+    delete (globalThis as Record<symbol, unknown>)[CARRIED];
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Every body image resolves to one embedded image, as offline-images.ts would give it.
+  const IMAGE = { dataUri: 'data:image/webp;base64,UklGRg==', width: 480, height: 320 };
+  const edition = (images: OfflineImages) => buildOfflineEdition({ model, lang: 'sv', images, resolveBodyImage: (written) => written });
+  const imagesOf = (html: string) => [...html.matchAll(/<img src="([^"]+)" alt="[^"]*" width="(\d+)" height="(\d+)"/g)].map((m) => m.slice(1).join(' '));
+
+  it('keeps no image data in what it carries, and a carried render shows the images of this build', () => {
+    const written = new Set(model.bulletins.flatMap((g) => [...g.original.body.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!)));
+    expect(written.size).toBeGreaterThan(0);
+    const images: OfflineImages = new Map([...written].map((src) => [src, IMAGE]));
+    const first = carryRenders(new Map());
+    const fresh = edition(images);
+    expect(imagesOf(fresh).length).toBeGreaterThan(0);
+    expect(imagesOf(fresh).every((i) => i === `${IMAGE.dataUri} 480 320`)).toBe(true);
+    expect([...first.used.values()].some((html) => html.includes('base64'))).toBe(false);
+    // The next build: every render carried, the same page.
+    const next = carryRenders(new Map(first.used));
+    expect(edition(new Map(images))).toBe(fresh);
+    expect(next.carried).toBeGreaterThan(0);
+  });
+
+  it('carries nothing of an edition that had to leave an image out', () => {
+    const renders = carryRenders(new Map());
+    const images: OfflineImages = Object.assign(new Map(), { incomplete: true });
+    const html = edition(images);
+    expect(html).not.toContain('<img src="data:,');
+    expect([...renders.used.keys()]).toEqual([]);
   });
 });

@@ -21,11 +21,14 @@ export interface EmbeddedImage {
   height?: number;
 }
 
+/** Embedded images by path relative to content/; `incomplete` when one could not be embedded. */
+export type OfflineImages = Map<string, EmbeddedImage> & { incomplete?: boolean };
+
 export interface OfflineInput {
   model: SiteModel;
   lang: string;
   /** Embedded images by path relative to content/ (lead images, body images, the logo). */
-  images: Map<string, EmbeddedImage>;
+  images: OfflineImages;
   /** Resolves an image written in a Markdown file to its content-relative path. */
   resolveBodyImage: (written: string, fromFile: string) => string | undefined;
 }
@@ -137,7 +140,9 @@ export function buildOfflineEdition(input: OfflineInput): string {
         // An image that could not be embedded is left out rather than fetched from the web.
         return found && src ? { src: `${EMBED}${encodeURIComponent(src)}`, width: found.width, height: found.height } : { src: MISSING };
       };
-      resolve = Object.assign(answer, { renderCache: { scope: images, key: `offline edition\u0000${file}` } });
+      // With an image left out (it could not be embedded this time), nothing is cached or carried:
+      // the next build, which may embed it, must not take this render.
+      resolve = images.incomplete ? answer : Object.assign(answer, { renderCache: { scope: images, key: `offline edition\u0000${file}` } });
       resolvers.set(file, resolve);
     }
     return resolve;

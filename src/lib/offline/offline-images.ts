@@ -4,7 +4,7 @@
 import type { SiteModel } from '../site/derive.ts';
 import { imagePlan, publishedImages, variantBytes } from '../images/images.ts';
 import { resolveImagePath } from '../content/load-content.ts';
-import type { EmbeddedImage } from './offline-edition.ts';
+import type { EmbeddedImage, OfflineImages } from './offline-edition.ts';
 
 export function offlineImageResolver(contentDir: string): (written: string, fromFile: string) => string | undefined {
   return (written, fromFile) => resolveImagePath(written, fromFile, contentDir) ?? undefined;
@@ -21,10 +21,10 @@ export async function embedImage(contentDir: string, src: string): Promise<Embed
 }
 
 // One collection per model: every language's edition embeds the same images.
-const collected = new WeakMap<SiteModel, Promise<Map<string, EmbeddedImage>>>();
+const collected = new WeakMap<SiteModel, Promise<OfflineImages>>();
 
 /** Every image the offline edition of `model` shows, by content-relative path. */
-export function collectOfflineImages(model: SiteModel, contentDir: string): Promise<Map<string, EmbeddedImage>> {
+export function collectOfflineImages(model: SiteModel, contentDir: string): Promise<OfflineImages> {
   let found = collected.get(model);
   if (!found) {
     found = collect(model, contentDir);
@@ -33,13 +33,14 @@ export function collectOfflineImages(model: SiteModel, contentDir: string): Prom
   return found;
 }
 
-async function collect(model: SiteModel, contentDir: string): Promise<Map<string, EmbeddedImage>> {
-  const images = new Map<string, EmbeddedImage>();
+async function collect(model: SiteModel, contentDir: string): Promise<OfflineImages> {
+  const images: OfflineImages = new Map();
   // The edition has no standing pages: the bulletins' images and the logo.
   for (const src of publishedImages(model, contentDir, { pages: false })) {
     // A broken image must not cost the whole edition; it is simply left out.
     const embedded = await embedImage(contentDir, src).catch(() => undefined);
     if (embedded) images.set(src, embedded);
+    else images.incomplete = true;
   }
   return images;
 }
