@@ -106,7 +106,8 @@ type PageModule = { getStaticPaths?: (o: object) => unknown };
 async function loadPages(manifest: SSRManifest): Promise<Map<string, PageModule>> {
   const pages = new Map<string, PageModule>();
   for (const { routeData: route } of manifest.routes) {
-    if (route.origin !== 'project') continue;
+    // The routes planUnits() asks for their paths; a page of one fixed path loads when it renders.
+    if (route.origin !== 'project' || route.pathname) continue;
     const load = manifest.pageMap?.get(route.component);
     if (load) pages.set(route.component, (await (await load()).page()) as PageModule);
   }
