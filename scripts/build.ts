@@ -122,15 +122,18 @@ async function main(): Promise<number> {
     await renderer.render({ outDir: workDir, content: valid, reused, search, lang, logLevel: timing ? 'info' : quiet ? 'error' : 'warn', timing, inputsDigest: digest });
     const t1 = performance.now();
     // While Pagefind writes its index (in its own process), this thread copies the cached pages in
-    // (Pagefind has had them since the start) and keeps the rendered bulletin pages in the page
-    // cache, from the work folder (private to this build, so a page edited in dist/ never reaches
-    // the cache). Pages carried over from the cache are known by their entry's hash.
+    // (Pagefind has had them since the start), then keeps the bulletin pages in the page cache,
+    // from the work folder (private to this build, so a page edited in dist/ never reaches the
+    // cache). Pages carried over from the cache are known by their entry's hash.
     carrying = carryOver(reused, workDir);
     // Awaited below, or in the catch: until then a failure must not count as unhandled.
     carrying.catch(() => undefined);
-    storing = storePages(pages, workDir, undefined, Object.fromEntries(reused.map((p) => [p.file, p.hash]))).catch((e: unknown) => {
-      cacheLost = e;
-    });
+    // After the copy: a page whose cache entry went meanwhile is read from the work folder.
+    storing = carrying
+      .then(() => storePages(pages, workDir, undefined, Object.fromEntries(reused.map((p) => [p.file, p.hash]))))
+      .catch((e: unknown) => {
+        cacheLost = e;
+      });
     await search.finish(workDir);
     await carrying;
     pauseForTest('rendered');
