@@ -3,7 +3,7 @@
 // What the officer and the readers must see: a rebuild publishes exactly what a build from scratch
 // of the same content publishes, whatever changed in between (a bulletin's text, a service's
 // status, a site setting), and it renders only the pages whose content changed.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_RECORD } from '../src/lib/build/build-record.ts';
@@ -61,6 +61,7 @@ describe('incremental builds', () => {
   beforeAll(async () => {
     cpSync(FIXTURE, content, { recursive: true });
     runs.first = await build(content, out, cache);
+    trees.first = published(out);
     runs.same = await build(content, out, cache);
     trees.same = published(out);
 
@@ -102,6 +103,8 @@ describe('incremental builds', () => {
     expect(runs.first!.yamlCarried).toBe(0);
     expect(runs.same!.yamlTexts).toBeGreaterThan(10);
     expect(runs.same!.yamlCarried).toBe(runs.same!.yamlTexts);
+    // Everything carried, the site is the one the first build made.
+    expect(trees.same).toEqual(trees.first);
   });
 
   it('after a text edit: only that bulletin is rendered, and the site equals one built from scratch', () => {
@@ -137,4 +140,30 @@ describe('incremental builds', () => {
     expect(runs.noCache!.carried).toBe(0);
     expect(published(out)).toEqual(trees.site);
   });
+});
+
+describe('a build that stops on content errors, then again with the YAML it kept', () => {
+  it('names the same files, fields and lines both times, and publishes nothing', async () => {
+    const dir = tempDir('krisinfo-kept-errors-');
+    const content = path.join(dir, 'content');
+    const out = path.join(dir, 'dist');
+    const cache = path.join(dir, 'cache');
+    cpSync(FIXTURE, content, { recursive: true });
+    // YAML that parses: a service that does not exist (an error) and a misspelled field (a warning),
+    // both found after parsing, so the file's YAML is kept and the second build asks for its lines.
+    edit(content, SUMMER, (s) => s.replace('lon: degraded', 'lon: degraded\n  vattnet: down').replace(/^title: /m, 'pinnned: true\ntitle: '));
+    const run = () => buildSite({ content, out, now: NOW, env: { KRISINFO_CACHE: cache, KRISINFO_TIMING: '1' } });
+    const first = await run();
+    const second = await run();
+    const report = (stderr: string) => stderr.split('\n').filter((l) => /sommar\.md|FEL|VARNING|rad \d/.test(l));
+    expect(first.code).not.toBe(0);
+    expect(second.code).not.toBe(0);
+    expect(report(first.stderr).join('\n')).toMatch(/vattnet/);
+    expect(report(first.stderr).join('\n')).toMatch(/pinnned/);
+    expect(report(second.stderr)).toEqual(report(first.stderr));
+    const [, carried, texts] = /YAML: (\d+) of (\d+) texts carried/.exec(second.stderr) ?? [];
+    expect(Number(texts)).toBeGreaterThan(10);
+    expect(carried).toBe(texts);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });

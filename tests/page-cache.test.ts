@@ -97,14 +97,23 @@ describe('page cache', () => {
     // The first page was rendered by this build: the copy fails with that page's name, and only
     // once every copy under way has ended, so that nothing is written after the build deletes the folder.
     const pagesNow = (dir: string) => readdirSync(path.join(dir, 'bulletiner')).filter((d) => readdirSync(path.join(dir, 'bulletiner', d)).length).length;
-    const next = tempDir('krisinfo-next-');
-    mkdirSync(path.join(next, 'bulletiner/p00'), { recursive: true });
-    writeFileSync(path.join(next, 'bulletiner/p00/index.html'), '<h1>rendered</h1>');
+    const rendered = () => {
+      const dir = tempDir('krisinfo-next-');
+      mkdirSync(path.join(dir, 'bulletiner/p00'), { recursive: true });
+      writeFileSync(path.join(dir, 'bulletiner/p00/index.html'), '<h1>rendered</h1>');
+      return dir;
+    };
+    const next = rendered();
     await expect(carryOver(found, next, cache)).rejects.toThrow(/bulletiner\/p00\/index.html was rendered/);
     const atFailure = pagesNow(next);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(pagesNow(next)).toBe(atFailure);
     expect(readFileSync(path.join(next, 'bulletiner/p00/index.html'), 'utf8')).toBe('<h1>rendered</h1>');
+    // One copy at a time: after the failure no other copy begins (how far parallel copies got
+    // depends on the thread pool's timing).
+    const oneByOne = rendered();
+    await expect(carryOver(found, oneByOne, cache, 1)).rejects.toThrow(/was rendered/);
+    expect(pagesNow(oneByOne)).toBe(1);
   });
 
   it('stops rather than publish an entry that changed between the check and the copy', async () => {

@@ -87,7 +87,7 @@ const COPIES_AT_ONCE = 16;
  * thread pool, so that the build goes on meanwhile: Pagefind writes the search index beside it
  * (at 1,000 bulletins each took 1-2.5 s on this project's disk, one after the other).
  */
-export async function carryOver(pages: CachedPage[], siteDir: string, dir = pageCacheDir()): Promise<void> {
+export async function carryOver(pages: CachedPage[], siteDir: string, dir = pageCacheDir(), atOnce = COPIES_AT_ONCE): Promise<void> {
   const folder = folderMaker();
   let next = 0;
   let failure: Error | undefined;
@@ -106,7 +106,7 @@ export async function carryOver(pages: CachedPage[], siteDir: string, dir = page
       }
     }
   };
-  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, copyNext));
+  await Promise.all(Array.from({ length: atOnce }, copyNext));
   if (failure) throw failure;
 }
 
