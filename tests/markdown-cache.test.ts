@@ -58,6 +58,14 @@ describe('Markdown cache file', () => {
     writeKept('now', [], dir);
     expect(readdirSync(dir).sort()).toEqual(['now.v8', 'recent.v8']);
   });
+
+  it('a cache folder that cannot be written costs the next build time, never this build', () => {
+    // A file where the folder should be: nothing can be made inside it.
+    const blocked = path.join(tempDir('krisinfo-md-'), 'markdown');
+    writeFileSync(blocked, 'not a folder');
+    expect(() => writeKept('d', [map([['x', '<p>a</p>']])], blocked)).not.toThrow();
+    expect(readKept('d', blocked)).toEqual([]);
+  });
 });
 
 describe('renders carried into a build', () => {

@@ -52,16 +52,21 @@ export function readKept(digest: string, dir: string): Uint8Array[] {
 /**
  * Keeps this build's parts for the next build with the same digest, and removes other digests'
  * files that have not been written for an hour. Written under a temporary name first, so that a
- * parallel build never reads half.
+ * parallel build never reads half. Never throws: a full disk or a read-only cache folder costs
+ * the next build time, not this one.
  */
 export function writeKept(digest: string, parts: Uint8Array[], dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const payload = serialize(parts);
-  const target = fileFor(dir, digest);
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(sha256(payload), 'latin1'), payload]));
-  renameSync(tmp, target);
-  removeUnused(dir, (name) => name === path.basename(target));
+  try {
+    mkdirSync(dir, { recursive: true });
+    const payload = serialize(parts);
+    const target = fileFor(dir, digest);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat([Buffer.from(sha256(payload), 'latin1'), payload]));
+    renameSync(tmp, target);
+    removeUnused(dir, (name) => name === path.basename(target));
+  } catch {
+    // The next build does the work again.
+  }
 }
 
 /** The YAML values a previous build with the same inputs kept (content/yaml-source.ts). */
@@ -75,11 +80,7 @@ export function readKeptYaml(digest: string): Map<string, Uint8Array> {
   }
 }
 
-/** Keeps the YAML values this build used; a cache that cannot be written only costs the next build time. */
+/** Keeps the YAML values this build used, for the next build. */
 export function writeKeptYaml(digest: string, yaml: KeptYaml): void {
-  try {
-    writeKept(digest, [serialize(yaml.used)], keptDir('yaml'));
-  } catch {
-    // Nothing is lost but the head start.
-  }
+  writeKept(digest, [serialize(yaml.used)], keptDir('yaml'));
 }

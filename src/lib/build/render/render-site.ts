@@ -176,15 +176,6 @@ class WorkerPool {
   }
 }
 
-/** The cache is an aid: a full disk or a read-only cache folder costs the next build time, not this one. */
-function keepRenders(digest: string, renders: Uint8Array[]): void {
-  try {
-    writeKept(digest, renders, keptDir('markdown'));
-  } catch {
-    // The next build renders the Markdown again.
-  }
-}
-
 function failureOf(m: Extract<WorkerMessage, { type: 'failed' }>): Error {
   if (m.kind === 'content') return new ContentError(m.error.message);
   const where = m.path ? `${m.path} (${m.component})` : (m.component ?? '');
@@ -244,7 +235,7 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), renders, expect: configuredSite(contentDir) };
     const [result] = await Promise.all([pool.run(job, o.search, o.logLevel === 'error'), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
-    if (o.inputsDigest) keepRenders(o.inputsDigest, result.renders);
+    if (o.inputsDigest) writeKept(o.inputsDigest, result.renders, keptDir('markdown'));
     pruneBundles(root, bundle.key);
     if (o.timing) {
       const how = bundle.built ? `built in ${inSeconds(t1 - started)} s (${inSeconds(t1 - t0)} s of it waited for)` : `found, workers started ${inSeconds(t0 - started)} s before render()`;
