@@ -130,22 +130,16 @@ export function buildOfflineEdition(input: OfflineInput): string {
   // Rendered with a stand-in for each embedded image, so that the render depends on the text, the
   // file and the page address only: one render per text and language in a build, carried into the
   // next build like the site's (model/markdown.ts) without the image data in it.
-  const resolvers = new Map<string, CacheableResolver>();
   const resolverFor = (file: string): CacheableResolver => {
-    let resolve = resolvers.get(file);
-    if (!resolve) {
-      const answer: CacheableResolver = (written) => {
-        const src = input.resolveBodyImage(written, file);
-        const found = src ? images.get(src) : undefined;
-        // An image that could not be embedded is left out rather than fetched from the web.
-        return found && src ? { src: `${EMBED}${encodeURIComponent(src)}`, width: found.width, height: found.height } : { src: MISSING };
-      };
-      // With an image left out (it could not be embedded this time), nothing is cached or carried:
-      // the next build, which may embed it, must not take this render.
-      resolve = images.incomplete ? answer : Object.assign(answer, { renderCache: { scope: images, key: `offline edition\u0000${file}` } });
-      resolvers.set(file, resolve);
-    }
-    return resolve;
+    const answer: CacheableResolver = (written) => {
+      const src = input.resolveBodyImage(written, file);
+      const found = src ? images.get(src) : undefined;
+      // An image that could not be embedded is left out rather than fetched from the web.
+      return found && src ? { src: `${EMBED}${encodeURIComponent(src)}`, width: found.width, height: found.height } : { src: MISSING };
+    };
+    // With an image left out (it could not be embedded this time), nothing is cached or carried:
+    // the next build, which may embed it, must not take this render.
+    return images.incomplete ? answer : Object.assign(answer, { renderCache: { scope: images, key: `offline edition\u0000${file}` } });
   };
   const markdown = (source: string, file: string, pageUrl: string) =>
     // Under the bulletin's h3: the text's own headings start at h4, never right after the h2.
