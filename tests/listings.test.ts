@@ -1,20 +1,15 @@
 // What the front page lists stays small however long the crisis lasts; the archive has everything.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/site/derive.ts';
+import { isPublic, type SiteModel } from '../src/lib/site/derive.ts';
 import { FRONT_PAGE_LATEST, frontPage } from '../src/lib/site/listings.ts';
-import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { generatedModel } from './helpers/generated-model.ts';
 
 describe('front page listing on a long crisis (40 bulletins)', () => {
   let dir: string;
   let model: SiteModel;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-listings-'));
-    await generateContent(dir, { bulletins: 40 });
-    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
+    ({ dir, model } = await generatedModel(40));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

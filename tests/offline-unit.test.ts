@@ -1,26 +1,25 @@
 // The offline edition carries the current situation, not the whole archive: at 1,000 bulletins
 // all of them made 4.5 MB per language, too much for a phone, an e-mail or a printer.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_NOW, generateContent } from '../src/lib/bench/generate.ts';
-import { buildSiteModel, isPublic, type SiteModel } from '../src/lib/site/derive.ts';
-import { loadContent, type ValidContent } from '../src/lib/content/load-content.ts';
+import { isPublic, type SiteModel } from '../src/lib/site/derive.ts';
 import { buildOfflineEdition, OFFLINE_LATEST, type OfflineImages } from '../src/lib/offline/offline-edition.ts';
 import { carryRenders } from '../src/lib/model/markdown.ts';
+import { generatedModel } from './helpers/generated-model.ts';
+
+// One generated crisis for every test here; none of them changes it.
+let dir: string;
+let model: SiteModel;
+beforeAll(async () => {
+  ({ dir, model } = await generatedModel(80));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('offline edition of a long crisis (80 bulletins)', () => {
-  let dir: string;
-  let model: SiteModel;
   let html: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-offline-unit-'));
-    await generateContent(dir, { bulletins: 80 });
-    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
+  beforeAll(() => {
     html = buildOfflineEdition({ model, lang: 'sv', images: new Map(), resolveBodyImage: () => undefined });
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const articlesIn = (section: string) => {
     const part = new RegExp(`<section id="${section}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
@@ -49,16 +48,8 @@ describe('offline edition of a long crisis (80 bulletins)', () => {
 
 describe('offline edition: its Markdown carried between builds (model/markdown.ts)', () => {
   const CARRIED = Symbol.for('krisinfo.carriedRenders');
-  let dir: string;
-  let model: SiteModel;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'krisinfo-offline-carry-'));
-    await generateContent(dir, { bulletins: 20 });
-    model = buildSiteModel(loadContent(dir) as ValidContent, new Date(BENCH_NOW));
-  });
   afterAll(() => {
     delete (globalThis as Record<symbol, unknown>)[CARRIED];
-    rmSync(dir, { recursive: true, force: true });
   });
 
   // Every body image resolves to one embedded image, as offline-images.ts would give it.
