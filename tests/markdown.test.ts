@@ -37,6 +37,24 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('# A', { headingBase: 3 })).toBe('<h3>A</h3>\n');
   });
 
+  it('renders one text several ways, each as if it were the only render (the parse is shared)', () => {
+    // A page, a feed and the offline edition render the same bulletin in turn; a render must not
+    // leave its base or heading level in the text for the next one.
+    const source = `## Vad har hänt?\n\nSe [kontakt](../kontakt/) och ![karta](karta.png).\n\n### Mer`;
+    const feed = renderMarkdown(source, { absoluteBase: 'https://x.example/sv/a/', lazyImages: false });
+    const offline = renderMarkdown(source, { absoluteBase: 'https://x.example/sv/a/', headingBase: 4 });
+    const page = renderMarkdown(source);
+    expect(feed).toContain('href="https://x.example/sv/kontakt/"');
+    expect(feed).toContain('src="https://x.example/sv/a/karta.png"');
+    expect(offline).toMatch(/^<h4>Vad har hänt\?<\/h4>[\s\S]*<h5>Mer<\/h5>\n$/);
+    expect(page).toBe(
+      '<h2>Vad har hänt?</h2>\n<p>Se <a href="../kontakt/">kontakt</a> och <img src="karta.png" alt="karta" loading="lazy" decoding="async">.</p>\n<h3>Mer</h3>\n',
+    );
+    expect(renderMarkdown(source, { absoluteBase: 'https://x.example/sv/a/', lazyImages: false })).toBe(feed);
+    expect(markdownToPlainText(source)).toBe('Vad har hänt?\nSe kontakt och karta.\nMer');
+    expect(findImages(source)).toEqual([{ src: 'karta.png', alt: 'karta', line: 2 }]);
+  });
+
   it('renders images with alt, size and lazy loading through the resolver', () => {
     const html = renderMarkdown('![Karta](images/k.png)', {
       resolveImage: () => ({ src: '/media/bulletins/images/k.png', width: 640, height: 400 }),

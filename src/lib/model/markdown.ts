@@ -3,6 +3,7 @@
 // and markdown-it's validateLink drops `javascript:`, `vbscript:`, `file:` and `data:` links.
 import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findPhoneNumbers, telHref } from './phone.ts';
@@ -46,17 +47,26 @@ function absolutize(url: string, base: string | undefined): string {
 // Headings in a bulletin start at h2 (the page title is the one h1) and keep their steps: officers
 // write `## Vad har hänt?` as often as `# Vad har hänt?`, and a page must not jump from h1 to h3.
 // Where the text sits under a heading of its own (the offline edition's h3 per bulletin), it starts lower.
-md.core.ruler.push('shift_headings', (state) => {
-  const levels = state.tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
-  if (levels.length === 0) return;
-  const base = (state.env as RenderEnv | undefined)?.options?.headingBase ?? 2;
-  const shift = base - Math.min(...levels);
-  for (const token of state.tokens) {
-    if (token.type === 'heading_open' || token.type === 'heading_close') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
-    }
+// Shifted as the tokens are rendered, not parsed, so that one parse serves every render of a text.
+const topHeading = new WeakMap<Token[], number>();
+
+const shiftedHeading: RenderRule = (tokens, idx, options, env: RenderEnv, self) => {
+  let top = topHeading.get(tokens);
+  if (top === undefined) {
+    top = Math.min(...tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))));
+    topHeading.set(tokens, top);
   }
-});
+  const token = tokens[idx]!;
+  const written = token.tag;
+  token.tag = `h${Math.min(6, Number(written.slice(1)) + (env.options?.headingBase ?? 2) - top)}`;
+  try {
+    return self.renderToken(tokens, idx, options);
+  } finally {
+    token.tag = written;
+  }
+};
+md.renderer.rules.heading_open = shiftedHeading;
+md.renderer.rules.heading_close = shiftedHeading;
 
 // Phone numbers in the text become tel: links, as in the contact list, so a reader on a phone can
 // tap "0923-650 00" in a bulletin. What counts as a number is phone.ts's findPhoneNumbers; text that
@@ -105,9 +115,15 @@ function textToken(state: StateCore, content: string, level: number): Token {
 md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
   const token = tokens[idx]!;
   const href = token.attrGet('href') ?? '';
-  if (BAD_PROTOCOL.test(href)) token.attrSet('href', '#');
-  else token.attrSet('href', absolutize(href, env.options?.absoluteBase));
-  return self.renderToken(tokens, idx, options);
+  // On a copy of the attributes: the next render of the same tokens may have another base.
+  const written = token.attrs;
+  token.attrs = written && written.map(([name, value]) => [name, value]);
+  token.attrSet('href', BAD_PROTOCOL.test(href) ? '#' : absolutize(href, env.options?.absoluteBase));
+  try {
+    return self.renderToken(tokens, idx, options);
+  } finally {
+    token.attrs = written;
+  }
 };
 
 md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv, self) => {
@@ -208,15 +224,40 @@ export function carried(key: string, render: () => string): string {
   return html;
 }
 
+/**
+ * How much text (in characters) keeps its parsed tokens for the rest of the build. A text is
+ * parsed once and rendered three or four ways (page, feed, offline edition; its plain text and
+ * images), and parsing was most of a render. Tokens take about ten times their text's size, and
+ * a larger heap costs garbage collection: with 4 million characters a build of 5,000 bulletins
+ * was slower and 1,000 no faster than with this (some 300 bulletins' worth); past it a text is
+ * parsed each time it is asked for.
+ */
+const PARSED_TEXT_BUDGET = 1_000_000;
+const parsedTexts = new Map<string, Token[]>();
+let parsedChars = 0;
+
+/** The tokens of `source`, parsed once while the budget lasts. Read only: rendering must not change them. */
+function parsed(source: string): Token[] {
+  let tokens = parsedTexts.get(source);
+  if (tokens === undefined) {
+    tokens = md.parse(source, {});
+    if (parsedChars + source.length <= PARSED_TEXT_BUDGET) {
+      parsedTexts.set(source, tokens);
+      parsedChars += source.length;
+    }
+  }
+  return tokens;
+}
+
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   const env: RenderEnv = { options };
   const cacheable = (options.resolveImage as CacheableResolver | undefined)?.renderCache;
-  if (!cacheable) return md.render(source, env);
+  if (!cacheable) return md.renderer.render(parsed(source), md.options, env);
   let rendered = renderCache.get(cacheable.scope);
   if (!rendered) renderCache.set(cacheable.scope, (rendered = new Map()));
   const key = `${cacheable.key}\u0000${options.absoluteBase ?? ''}\u0000${options.lazyImages ?? ''}\u0000${options.headingBase ?? ''}\u0000${source}`;
   let html = rendered.get(key);
-  if (html === undefined) rendered.set(key, (html = carried(key, () => md.render(source, env))));
+  if (html === undefined) rendered.set(key, (html = carried(key, () => md.renderer.render(parsed(source), md.options, env))));
   return html;
 }
 
@@ -270,7 +311,7 @@ function parseImages(source: string): MarkdownImage[] {
       if (t.children) walk(t.children, here);
     }
   };
-  walk(md.parse(source, {}), 0);
+  walk(parsed(source), 0);
   return found;
 }
 
@@ -291,7 +332,7 @@ function plainTextUncached(source: string): string {
     if (current.trim()) lines.push(current.trim());
     current = '';
   };
-  for (const t of md.parse(source, {})) {
+  for (const t of parsed(source)) {
     if (t.type === 'inline') {
       for (const c of t.children ?? []) {
         if (c.type === 'text' || c.type === 'code_inline') current += c.content;
@@ -319,7 +360,7 @@ function plainTextUncached(source: string): string {
 
 /** Does the Markdown have a heading that matches? Used by `check` for "what should I do". */
 export function headings(source: string): string[] {
-  const tokens = md.parse(source, {});
+  const tokens = parsed(source);
   const out: string[] = [];
   tokens.forEach((t, i) => {
     if (t.type === 'heading_open') out.push(tokens[i + 1]?.content ?? '');
