@@ -53,7 +53,8 @@ const topHeading = new WeakMap<Token[], number>();
 const shiftedHeading: RenderRule = (tokens, idx, options, env: RenderEnv, self) => {
   let top = topHeading.get(tokens);
   if (top === undefined) {
-    top = Math.min(...tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))));
+    top = 6;
+    for (const t of tokens) if (t.type === 'heading_open') top = Math.min(top, Number(t.tag.slice(1)));
     topHeading.set(tokens, top);
   }
   const token = tokens[idx]!;
@@ -117,9 +118,9 @@ md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
   const href = token.attrGet('href') ?? '';
   // On a copy of the attributes: the next render of the same tokens may have another base.
   const written = token.attrs;
-  token.attrs = written && written.map(([name, value]) => [name, value]);
-  token.attrSet('href', BAD_PROTOCOL.test(href) ? '#' : absolutize(href, env.options?.absoluteBase));
   try {
+    token.attrs = written && written.map(([name, value]) => [name, value]);
+    token.attrSet('href', BAD_PROTOCOL.test(href) ? '#' : absolutize(href, env.options?.absoluteBase));
     return self.renderToken(tokens, idx, options);
   } finally {
     token.attrs = written;
@@ -227,10 +228,11 @@ export function carried(key: string, render: () => string): string {
 /**
  * How much text (in characters) keeps its parsed tokens for the rest of the build. A text is
  * parsed once and rendered three or four ways (page, feed, offline edition; its plain text and
- * images), and parsing was most of a render. Tokens take about ten times their text's size, and
- * a larger heap costs garbage collection: with 4 million characters a build of 5,000 bulletins
- * was slower and 1,000 no faster than with this (some 300 bulletins' worth); past it a text is
- * parsed each time it is asked for.
+ * images), and parsing was most of a render. Tokens take some 40 MB per million characters (in
+ * each render thread), and a larger heap costs garbage collection: with 4 million characters a
+ * build of 5,000 bulletins was slower and 1,000 no faster than with this (some 300 bulletins'
+ * worth). Past it a text is parsed each time it is asked for; in a long `astro dev` session, once
+ * the budget is spent on texts since edited.
  */
 const PARSED_TEXT_BUDGET = 1_000_000;
 const parsedTexts = new Map<string, Token[]>();
