@@ -11,6 +11,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sha256 } from '../release/checksums.ts';
+import { eachLimited } from './each-limited.ts';
 import { folderMaker } from './folder-maker.ts';
 import type { BulletinPage } from './page-reuse.ts';
 import { removeUnused } from './unused-files.ts';
@@ -89,25 +90,19 @@ const COPIES_AT_ONCE = 16;
  */
 export async function carryOver(pages: CachedPage[], siteDir: string, dir = pageCacheDir(), atOnce = COPIES_AT_ONCE): Promise<void> {
   const folder = folderMaker();
-  let next = 0;
-  let failure: Error | undefined;
-  // After a failure every copier stops at once, so that nothing writes into the folder after the
-  // build has deleted it.
-  const copyNext = async (): Promise<void> => {
-    for (let p = pages[next++]; p && !failure; p = pages[next++]) {
-      const to = path.join(siteDir, p.file);
-      try {
-        await folder(path.dirname(to));
-        // EXCL: a page that is already there was rendered, and must not be overwritten unnoticed.
-        await copy(entry(dir, p), to, COPY_MODE);
-        touch(entry(dir, p));
-      } catch (e) {
-        failure ??= (e as NodeJS.ErrnoException).code === 'EEXIST' ? new Error(`${p.file} was rendered although the page cache had it`) : (e as Error);
-      }
+  // After a failure no copy begins, and this settles once those under way have ended: nothing
+  // writes into the folder after the build has deleted it.
+  await eachLimited(pages, atOnce, async (p) => {
+    const to = path.join(siteDir, p.file);
+    await folder(path.dirname(to));
+    try {
+      // EXCL: a page that is already there was rendered, and must not be overwritten unnoticed.
+      await copy(entry(dir, p), to, COPY_MODE);
+    } catch (e) {
+      throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? new Error(`${p.file} was rendered although the page cache had it`) : e;
     }
-  };
-  await Promise.all(Array.from({ length: atOnce }, copyNext));
-  if (failure) throw failure;
+    touch(entry(dir, p));
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
 //   2. every listed file is there with that hash;
 //   3. no file the site links to (or, for a folder, no file at all) is missing from the list: an
 //      added page is as suspicious as a changed one, and `sha256sum -c` alone never sees it.
+import { eachLimited } from '../build/each-limited.ts';
 import { sha256, parseSums, SIGNATURE_FILE, SUMS_FILE } from '../release/checksums.ts';
 import { keyIdOf, verifyMessage, type PublicKey } from '../release/minisign.ts';
 import { linksInHtml, siteFileOf } from './links.ts';
@@ -34,15 +35,6 @@ export interface VerifyResult {
 
 const CONCURRENCY = 8;
 const PAGE_RE = /\.html?$/i;
-
-/** Runs `work` on every item, `limit` at a time, in order of the items. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 export interface VerifyOptions {
   /**
