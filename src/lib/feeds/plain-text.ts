@@ -5,7 +5,7 @@
 import { bulletinIn, isPublic, latestNewsFirst, type SiteModel } from '../site/derive.ts';
 import { formatDateTime, formatMoment, localize } from '../model/i18n.ts';
 import { eventDateOnly } from '../site/listings.ts';
-import { carried, plainTextNow } from '../model/markdown.ts';
+import { carried, memo, plainTextNow } from '../model/markdown.ts';
 import type { Bulletin } from '../model/types.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 import { feedStrings, statusLabel } from './strings.ts';
@@ -56,23 +56,13 @@ export function buildPlainText(model: SiteModel, lang: string): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-// While a bulletin is untranslated its body is in every language's edition: flatten and wrap it once.
-const flatTexts = new Map<string, string>();
-
 /**
- * Markdown as wrapped plain text, one blank line between paragraphs. Carried over from the
+ * Markdown as wrapped plain text, one blank line between paragraphs. Once per text in a build
+ * (an untranslated bulletin's body is in every language's edition), and carried over from the
  * previous build (model/markdown.ts) already wrapped: at 1,000 bulletins, wrapping took a third
  * of the edition's time in a rebuild.
  */
-function flatText(markdown: string): string {
-  let text = flatTexts.get(markdown);
-  if (text === undefined) {
-    text = carried(`plain text, wrapped\u0000${markdown}`, () => wrapText(stripTags(paragraphs(plainTextNow(markdown)))));
-    if (flatTexts.size > 10_000) flatTexts.clear();
-    flatTexts.set(markdown, text);
-  }
-  return text;
-}
+const flatText = memo((markdown) => carried(`plain text, wrapped\u0000${markdown}`, () => wrapText(stripTags(paragraphs(plainTextNow(markdown))))));
 
 /**
  * Raw HTML in a bulletin shows as literal text on the pages (it is never markup). Here it is

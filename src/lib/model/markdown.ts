@@ -264,11 +264,12 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 }
 
 /**
- * Results that depend on the Markdown source alone (image list, plain text), kept for the build:
- * pages, feeds and the plain-text edition ask for the same bodies again and again. Cleared when
- * large so a long `astro dev` session does not grow without bound.
+ * Results that depend on the Markdown source alone (image list, plain text, the plain-text
+ * edition's wrapped text), kept for the build: pages, feeds and the plain-text edition ask for the
+ * same bodies again and again. Cleared when large so a long `astro dev` session does not grow
+ * without bound.
  */
-function memo<T>(fn: (source: string) => T): (source: string) => T {
+export function memo<T>(fn: (source: string) => T): (source: string) => T {
   const cache = new Map<string, T>();
   return (source) => {
     let value = cache.get(source);
