@@ -10,6 +10,7 @@
 // differ between a build with a warm page cache and one without.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { listFiles } from '../release/checksums.ts';
 
 export const SEARCH_DIR = 'pagefind';
@@ -57,7 +58,7 @@ export async function startSearchIndex(early: { file: string; source: string }[]
   // and the build hands the render threads their work first (setImmediate runs after it).
   const sending = (async () => {
     for (let i = 0; i < early.length; i++) {
-      if (i % EARLY_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i % EARLY_BATCH === 0) await nextTurn();
       send(early[i]!.file, readFileSync(early[i]!.source, 'utf8'));
     }
   })();
