@@ -71,6 +71,12 @@ describe('wrapText', () => {
     expect(wrapText(input)).toBe(expected);
     for (const line of wrapText(input).split('\n')) if (line.length > 72) expect(line).not.toContain(' ');
   });
+
+  it('counts characters as a reader does: an emoji beyond the basic plane is one, like ä', () => {
+    // 🚰 is two UTF-16 units; counted as two, the lines would break after 24 of them.
+    expect(wrapText('🚰 '.repeat(50).trim())).toBe(`${'🚰 '.repeat(36).trim()}\n${'🚰 '.repeat(14).trim()}`);
+    expect(wrapText('ä '.repeat(50).trim())).toBe(`${'ä '.repeat(36).trim()}\n${'ä '.repeat(14).trim()}`);
+  });
 });
 
 describe('words per language', () => {

@@ -55,6 +55,16 @@ describe('renderMarkdown', () => {
     expect(findImages(source)).toEqual([{ src: 'karta.png', alt: 'karta', line: 2 }]);
   });
 
+  it('renders a text past the budget of kept parses (a million characters) as it renders any other', () => {
+    const long = `# Rubrik\n\n${'ord '.repeat(250_001).trim()} 0923-650 00`;
+    expect(long.length).toBeGreaterThan(1_000_000);
+    const page = renderMarkdown(long);
+    expect(page.startsWith('<h2>Rubrik</h2>\n<p>ord ord')).toBe(true);
+    expect(page).toContain('<a href="tel:092365000">0923-650 00</a>');
+    expect(renderMarkdown(long, { headingBase: 4 }).startsWith('<h4>Rubrik</h4>')).toBe(true);
+    expect(markdownToPlainText(long).endsWith('ord 0923-650 00')).toBe(true);
+  });
+
   it('renders images with alt, size and lazy loading through the resolver', () => {
     const html = renderMarkdown('![Karta](images/k.png)', {
       resolveImage: () => ({ src: '/media/bulletins/images/k.png', width: 640, height: 400 }),
