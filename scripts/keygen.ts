@@ -10,7 +10,7 @@ import { formatPublicKey, formatSecretKey, generateKey, keyIdOf, publicKeyLine }
 import { readPasswords } from '../src/lib/publish/read-password.ts';
 import { verifyNodeCommand, verifyScriptCommand } from '../src/lib/site/authenticity.ts';
 import { loadContent } from '../src/lib/content/load-content.ts';
-import { contentDir } from '../src/lib/site/site-data.ts';
+import { contentDir } from '../src/lib/site/content-dir.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageLang } from '../src/lib/content/messages.ts';

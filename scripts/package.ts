@@ -20,7 +20,8 @@ import { keyIdOf, publicKeyLine, signMessage, verifyMessage } from '../src/lib/r
 import { readPasswords } from '../src/lib/publish/read-password.ts';
 import { findSecretKeys } from '../src/lib/publish/secret-key-scan.ts';
 import { checkKeyFiles, unlockKeyPair } from '../src/lib/publish/signing-keys.ts';
-import { contentDir, loadValidContent } from '../src/lib/site/site-data.ts';
+import { contentDir } from '../src/lib/site/content-dir.ts';
+import { loadValidContent } from '../src/lib/site/site-data.ts';
 import { flagOpt, langFlag, readArgs, stringOpt } from '../src/lib/cli/args.ts';
 import { CliError, EXIT_CONTENT, EXIT_OK, messageLang, runTool } from '../src/lib/cli/output.ts';
 import type { MessageCode, MessageLang } from '../src/lib/content/messages.ts';

@@ -1,10 +1,12 @@
 // Runs a TypeScript script of scripts/ with plain Node: `node scripts/run.mjs scripts/build.ts ...`.
 // tsx would run it too, but its loader hooks then sit in front of every module that Astro, Vite and
 // Rollup load during a build, which cost 2-4 s of a 9 s sample build. esbuild (Astro's own) turns the
-// script and the src/lib code it imports into one ES module instead; packages stay imports, resolved
-// from node_modules as usual. The module is kept in .build/compiled/ with the list of files it was
-// made from, and made again only when one of them (or this file) has changed.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// script and the src/lib code it imports into one ES module instead (and a chunk per `await import()`
+// of a project file); packages stay imports, resolved from node_modules as usual. The module is kept
+// in .build/compiled/ with the list of files it was made from, and made again only when one of them
+// (or this file) has changed. Chunks of earlier versions stay in .build/compiled/chunks/ (some
+// 200 kB per change of the code); .build/ may be deleted at any time.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -43,12 +45,18 @@ function upToDate() {
 
 if (!upToDate()) {
   const { build } = await import('esbuild');
-  mkdirSync(dir, { recursive: true });
-  // Under names of this process first: builds started side by side never read half a file.
-  const tmp = `${outfile}.${process.pid}`;
+  // A script's `await import('./x.ts')` becomes a chunk of its own, loaded when that line runs, with
+  // the packages it imports: build.ts starts the render threads before it loads the rest of the
+  // build. Chunks are named by their content, so a chunk's name always means the same bytes, and
+  // a script already running finds its chunks when another build has made newer ones beside them.
   const result = await build({
     entryPoints: [path.resolve(script)],
-    outfile: tmp,
+    outdir: dir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -58,10 +66,17 @@ if (!upToDate()) {
     metafile: true,
     absWorkingDir: root,
   });
+  // Under names of this process first: builds started side by side never read half a file. The
+  // entry last, once every chunk it imports is in place.
+  const writeWhole = (file, bytes) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, bytes);
+    renameSync(`${file}.${process.pid}`, file);
+  };
+  for (const file of result.outputFiles) if (file.path !== outfile && !existsSync(file.path)) writeWhole(file.path, file.contents);
+  writeWhole(outfile, result.outputFiles.find((f) => f.path === outfile).contents);
   const inputs = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))];
-  renameSync(tmp, outfile);
-  writeFileSync(`${listFile}.${process.pid}`, JSON.stringify(stamps(inputs) ?? []));
-  renameSync(`${listFile}.${process.pid}`, listFile);
+  writeWhole(listFile, JSON.stringify(stamps(inputs) ?? []));
 }
 process.argv = [process.argv[0], path.resolve(script), ...args];
 await import(pathToFileURL(outfile).href);

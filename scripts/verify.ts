@@ -10,7 +10,7 @@ import { shownPath } from '../src/lib/build/fs-errors.ts';
 import { publicKeyPath } from '../src/lib/release/key-paths.ts';
 import type { MessageLang } from '../src/lib/content/messages.ts';
 import { MinisignError, parsePublicKey, type PublicKey } from '../src/lib/release/minisign.ts';
-import { contentDir } from '../src/lib/site/site-data.ts';
+import { contentDir } from '../src/lib/site/content-dir.ts';
 import { differenceLines, verdictLine } from '../src/lib/verify/report.ts';
 import { sourceFor } from '../src/lib/verify/sources.ts';
 import { verifyRelease } from '../src/lib/verify/verify-release.ts';

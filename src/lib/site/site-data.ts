@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildSiteModel, type SiteModel } from './derive.ts';
 import { loadContent, type Content, type ValidContent } from '../content/load-content.ts';
 import { formatReport, hasErrors } from '../content/problems.ts';
+import { contentDir } from './content-dir.ts';
 
 export class ContentError extends Error {
   constructor(readonly report: string) {
@@ -12,10 +13,6 @@ export class ContentError extends Error {
     super(`Innehållet i content/ har fel. Rätta dem och spara, så laddas sidan om.\n\n${report}`);
     this.name = 'ContentError';
   }
-}
-
-export function contentDir(): string {
-  return path.resolve(process.env.KRISINFO_CONTENT ?? 'content');
 }
 
 /** The build's "now": scheduled bulletins appear once it passes their time. */
