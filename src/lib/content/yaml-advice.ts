@@ -45,6 +45,7 @@ const indentOf = (line: string) => /^ */.exec(line)![0].length;
 
 /** Turns the parser's errors into problems, one per line, the most telling first. */
 export function adviseYamlErrors(errors: readonly YAMLError[], src: Source): Problem[] {
+  if (!errors.length) return [];
   const lines = src.text.split('\n');
   const out: Problem[] = [];
   for (const err of errors) {
