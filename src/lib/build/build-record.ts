@@ -1,5 +1,5 @@
 // The build's record of what it wrote: one small file at the root of every output folder, written
-// by scripts/build.ts into the finished site just before the swap. It is
+// by build-site.ts into the finished site just before the swap. It is
 // - the mark that lets the next build replace the folder (output-folder.ts): a folder without it
 //   is not ours to delete;
 // - the time the clock guard compares the next build's "now" with (clock-guard.ts);

@@ -32,13 +32,13 @@ let cached: { key: string; data: { model: SiteModel; content: ValidContent } } |
 // copy of this module, so the content is handed over on globalThis instead of being read twice.
 const PRELOADED = Symbol.for('krisinfo.preloadedContent');
 
-/** For scripts/build.ts: the content it has just loaded from `dir`, for this process's Astro build. */
+/** For the build (src/lib/build/build-site.ts): the content it has just loaded from `dir`, for this process's Astro build. */
 export function sharePreloadedContent(dir: string, content: Content): void {
   (globalThis as Record<symbol, unknown>)[PRELOADED] = { dir, content };
 }
 
-// The bulletin pages scripts/build.ts takes from the previous output (page-reuse.ts): the bulletin
-// route leaves them out. Keys are `<lang> <slug>`. Only scripts/build.ts sets them, so `astro dev`
+// The bulletin pages the build (build-site.ts) takes from the previous output (page-reuse.ts): the bulletin
+// route leaves them out. Keys are `<lang> <slug>`. Only build-site.ts sets them, so `astro dev`
 // and a bare `astro build` render every page.
 const REUSED = Symbol.for('krisinfo.reusedPages');
 

@@ -27,7 +27,7 @@ export interface RenderJob {
   /** The empty folder the pages go into. */
   outDir: string;
   /**
-   * The checked content as build.ts loaded it (no second read of content/), a `Content` in
+   * The checked content as build-site.ts loaded it (no second read of content/), a `Content` in
    * v8.serialize() form: serialized once for all the workers, where postMessage would do it per worker.
    */
   content: Uint8Array;

@@ -26,7 +26,7 @@ export interface RenderOptions {
   /** An empty folder inside the project that receives the site. */
   outDir: string;
   content: ValidContent;
-  /** Bulletin pages the page cache supplies: left out here, build.ts links them in. */
+  /** Bulletin pages the page cache supplies: left out here, build-site.ts links them in. */
   reused: { lang: string; slug: string }[];
   /** Receives every page search indexes as soon as it is written. */
   search?: SearchIndexer;
@@ -44,7 +44,7 @@ export interface Renderer {
   render(o: RenderOptions): Promise<void>;
 }
 
-/** The content has an error: build.ts prints the message alone, as for any ContentError. */
+/** The content has an error: build-site.ts prints the message alone, as for any ContentError. */
 class ContentError extends Error {
   override name = 'ContentError';
 }
@@ -82,7 +82,7 @@ function reasonOf(e: unknown): string {
 
 /**
  * Render workers on a bundle, started before they have work: each loads the bundle (Astro's
- * runtime and every page module) while build.ts is still checking content/. Until run() they do
+ * runtime and every page module) while build-site.ts is still checking content/. Until run() they do
  * not keep the process alive, so a build stopped by a content error ends as before.
  */
 class WorkerPool {
@@ -103,7 +103,7 @@ class WorkerPool {
   constructor(readonly bundle: ServerBundle, readonly count: number) {
     for (let index = 0; index < count; index++) {
       const data: RenderWorkerData = { krisinfoRender: true, index, control: this.control.buffer as SharedArrayBuffer };
-      // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build.ts sets them later.
+      // SHARE_ENV: the workers see KRISINFO_NOW and the rest as build-site.ts sets them later.
       const worker = new Worker(bundle.entry, { workerData: data, env: SHARE_ENV });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'done') {

@@ -100,7 +100,7 @@ type PageModule = { getStaticPaths?: (o: object) => unknown };
 
 /**
  * Every page module of the site's routes, loaded (and so evaluated) while the worker waits for its
- * job: that waiting is build.ts checking content/ (0.3 s at 100 bulletins, 2 s at 1,000), and
+ * job: that waiting is build-site.ts checking content/ (0.3 s at 100 bulletins, 2 s at 1,000), and
  * loading the modules took 0.1-0.2 s of each worker's time after it.
  */
 async function loadPages(manifest: SSRManifest): Promise<Map<string, PageModule>> {
