@@ -11,7 +11,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serialize } from 'node:v8';
+import { serialize, setFlagsFromString } from 'node:v8';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { ValidContent } from '../../content/load-content.ts';
 import { messageFor, type MessageLang } from '../../content/messages.ts';
@@ -60,12 +60,24 @@ class NotRendered extends Error {}
  */
 const FILES_FOR_TWO_THREADS = 500;
 
+/**
+ * Bulletin files from which the build's heaps are kept closer to what they hold. V8 lets a heap
+ * grow to several times what survived its last full collection before it collects again; at
+ * 5,000 bulletins each render thread keeps some 200 MB alive, and the build's process peaked at
+ * 1.2-1.5 GB. Grown by half at most, it peaked at 1.0 GB, and the build took some 8 % longer
+ * (more collections); at 1,000 bulletins (peak 575 MB) it would cost 3 % for less need.
+ */
+const FILES_FOR_SMALLER_HEAPS = 2000;
+
+function bulletinFiles(contentDir: string): number {
+  const dir = path.join(contentDir, 'bulletins');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).length : 0;
+}
+
 /** One render thread, or two for a large site (KRISINFO_RENDER_THREADS=n decides instead). */
-function workerCount(contentDir: string): number {
+function workerCount(files: number): number {
   const asked = Number(process.env.KRISINFO_RENDER_THREADS);
   if (Number.isInteger(asked) && asked >= 1) return asked;
-  const dir = path.join(contentDir, 'bulletins');
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).length : 0;
   return files >= FILES_FOR_TWO_THREADS ? Math.min(2, os.availableParallelism()) : 1;
 }
 
@@ -167,6 +179,10 @@ class WorkerPool {
         w.ref();
         w.postMessage(job);
       }
+      // Each worker has its own copy now; the job's bytes (30 MB at 5,000 bulletins, and as much
+      // again of kept renders in a rebuild) need not stay in this thread while they render.
+      job.content = new Uint8Array(0);
+      job.renders = [];
       this.onEnded();
     });
     // All idle now: none of them writes into the folder after this returns.
@@ -208,12 +224,15 @@ async function astroBuild(root: string, o: RenderOptions): Promise<void> {
 export function startRenderer(root: string, contentDir: string): Renderer {
   if (process.env.KRISINFO_RENDER === 'astro') return { render: (o) => astroBuild(root, o) };
   const started = performance.now();
+  const files = bulletinFiles(contentDir);
+  // Read by V8 whenever a heap's next limit is set: this thread's and, once started, the workers'.
+  if (files >= FILES_FOR_SMALLER_HEAPS) setFlagsFromString('--heap-growing-percent=50');
   let pool: WorkerPool | undefined;
   let building: BundleBuild | undefined;
   let startFailure: unknown;
   try {
     const bundle = startServerBundle(root, contentDir);
-    if ('bundle' in bundle) pool = new WorkerPool(bundle.bundle, workerCount(contentDir));
+    if ('bundle' in bundle) pool = new WorkerPool(bundle.bundle, workerCount(files));
     else building = bundle;
   } catch (e) {
     startFailure = e;
@@ -224,15 +243,21 @@ export function startRenderer(root: string, contentDir: string): Renderer {
     if (!pool) {
       try {
         if (!building) throw startFailure;
-        pool = new WorkerPool(await building.waitFor(), workerCount(contentDir));
+        pool = new WorkerPool(await building.waitFor(), workerCount(files));
       } catch (e) {
         throw new NotRendered(`the server bundle could not be built: ${reasonOf(e)}`);
       }
     }
     const { bundle } = pool;
     const t1 = performance.now();
-    const renders = o.inputsDigest ? readKept(o.inputsDigest, keptDir('markdown')) : [];
-    const job: RenderJob = { type: 'render', outDir: o.outDir, content: serialize(o.content), reused: o.reused.map(({ lang, slug }) => ({ lang, slug })), renders, expect: configuredSite(contentDir) };
+    const job: RenderJob = {
+      type: 'render',
+      outDir: o.outDir,
+      content: serialize(o.content),
+      reused: o.reused.map(({ lang, slug }) => ({ lang, slug })),
+      renders: o.inputsDigest ? readKept(o.inputsDigest, keptDir('markdown')) : [],
+      expect: configuredSite(contentDir),
+    };
     const [result] = await Promise.all([pool.run(job, o.search, o.logLevel === 'error'), copyAssets(root, bundle, o.outDir)]);
     const t2 = performance.now();
     if (o.inputsDigest) writeKept(o.inputsDigest, result.renders, keptDir('markdown'));
