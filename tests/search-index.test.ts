@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from './helpers/build.ts';
 
 const pending: { sourcePath: string; done: () => void }[] = [];
@@ -29,14 +29,24 @@ vi.mock('pagefind', () => ({
 
 const { startSearchIndex } = await import('../src/lib/build/search-index.ts');
 
+/** 1,000 cached pages in a folder of their own. */
+function cachedPages(dir: string): { file: string; source: string }[] {
+  return Array.from({ length: 1000 }, (_, i) => {
+    const source = path.join(dir, `page-${i}.html`);
+    writeFileSync(source, `<main data-pagefind-body><p>Sida ${i}</p></main>`);
+    return { file: `bulletiner/${i}/index.html`, source };
+  });
+}
+
 describe('cached pages sent to the search index', () => {
+  beforeEach(() => {
+    pending.length = 0;
+    sentPaths.length = 0;
+  });
+
   it('are sent a few batches ahead of what Pagefind has indexed, every one of them once', async () => {
     const dir = tempDir();
-    const early = Array.from({ length: 1000 }, (_, i) => {
-      const source = path.join(dir, `page-${i}.html`);
-      writeFileSync(source, `<main data-pagefind-body><p>Sida ${i}</p></main>`);
-      return { file: `bulletiner/${i}/index.html`, source };
-    });
+    const early = cachedPages(dir);
     const search = await startSearchIndex(early, []);
     let mostWaiting = 0;
     while (sentPaths.length < early.length) {
@@ -52,5 +62,20 @@ describe('cached pages sent to the search index', () => {
     mkdirSync(site);
     await search.finish(site);
     expect(sentPaths.sort()).toEqual(early.map((p) => p.file).sort());
+  });
+
+  it('stop once the build has failed: abandon() waits only for what Pagefind already has', async () => {
+    const search = await startSearchIndex(cachedPages(tempDir()), []);
+    for (let turn = 0; turn < 20; turn++) await nextTurn();
+    let abandoned = false;
+    const abandoning = search.abandon().then(() => (abandoned = true));
+    // Pagefind goes on indexing whatever it is sent.
+    for (let round = 0; round < 50 && !abandoned; round++) {
+      for (const page of pending.splice(0)) page.done();
+      for (let turn = 0; turn < 5; turn++) await nextTurn();
+    }
+    await abandoning;
+    // The two batches it had, and at most one sent as it stopped: not all 1,000.
+    expect(sentPaths.length).toBeLessThanOrEqual(3 * 64);
   });
 });

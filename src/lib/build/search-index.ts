@@ -59,10 +59,13 @@ export async function startSearchIndex(early: { file: string; source: string }[]
   // two batches wait in Pagefind at a time: this thread reads pages faster than Pagefind indexes
   // them, and every page sent ahead waited in this process's memory (a rebuild of 5,000 bulletins,
   // 20,000 cached pages, peaked at 1.3 GB).
+  let abandoned = false;
   const sending = (async () => {
     const batches: Promise<unknown>[] = [];
     for (let i = 0; i < early.length; i += EARLY_BATCH) {
       await (batches.length >= 2 ? batches[batches.length - 2] : nextTurn());
+      // A failed build does not wait for Pagefind to index the rest.
+      if (abandoned) return;
       const start = adding.length;
       for (const page of early.slice(i, i + EARLY_BATCH)) send(page.file, readFileSync(page.source, 'utf8'));
       // Only to pace the sending: a failure is finish()'s to report.
@@ -93,6 +96,7 @@ export async function startSearchIndex(early: { file: string; source: string }[]
       else sent.add(file);
     },
     async abandon() {
+      abandoned = true;
       await sending.catch(() => undefined);
       await Promise.allSettled(adding);
       await pagefind.close();
