@@ -4,9 +4,10 @@
 //
 // This file only reads the arguments, claims the output folder and starts the renderer: its
 // threads load the site's code on the other core while the rest of the build is loaded. Node
-// loads every import of a module before it runs a line of it, and the build's (YAML, Markdown,
-// sharp, the checks of content/) take some 0.25 s, so they come with `await import()` below,
-// which scripts/run.mjs keeps as a chunk of its own.
+// loads every import of a module before it runs a line of it, and the build's (Markdown, sharp,
+// the checks of content/) take some 0.2 s, so they come with `await import()` below, which
+// scripts/run.mjs keeps as a chunk of its own. (YAML comes first: the renderer reads site.yaml's
+// address for the bundle's key.)
 import { explainFailure, shownPath } from '../src/lib/build/fs-errors.ts';
 import { claimOutput } from '../src/lib/build/output-folder.ts';
 import { startRenderer } from '../src/lib/build/render/render-site.ts';
@@ -46,7 +47,14 @@ async function main(): Promise<number> {
     return 1;
   }
   const renderer = startRenderer(process.cwd(), dir);
-  const { buildSite } = await import('../src/lib/build/build-site.ts');
+  let buildSite: typeof import('../src/lib/build/build-site.ts').buildSite;
+  try {
+    ({ buildSite } = await import('../src/lib/build/build-site.ts'));
+  } catch (e) {
+    // The compiled build is damaged (a file of .build/compiled/ gone): deleting .build/ mends it.
+    console.error(`${explainFailure(e, lang)}\n${buildTexts(lang).failed(shownPath(out))}`);
+    return 1;
+  }
   return buildSite({ options, out, dir, renderer, started, lang });
 }
 

@@ -75,7 +75,9 @@ if (!upToDate()) {
   };
   for (const file of result.outputFiles) if (file.path !== outfile && !existsSync(file.path)) writeWhole(file.path, file.contents);
   writeWhole(outfile, result.outputFiles.find((f) => f.path === outfile).contents);
-  const inputs = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))];
+  // The chunks too: one deleted (with .build/compiled/chunks/) makes the script compile again.
+  const chunks = result.outputFiles.filter((f) => f.path !== outfile).map((f) => path.relative(root, f.path));
+  const inputs = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url)), ...chunks];
   writeWhole(listFile, JSON.stringify(stamps(inputs) ?? []));
 }
 process.argv = [process.argv[0], path.resolve(script), ...args];

@@ -124,7 +124,7 @@ describe('page cache', () => {
     writeFileSync(entry(cache, found[0]!), '');
     const next = tempDir('krisinfo-next-');
     await carryOver(found, next, cache);
-    // The build record's hash of the site it copied into (build-record.ts), as scripts/build.ts passes it.
+    // The build record's hash of the site it copied into (build-record.ts), as build-site.ts passes it.
     expect(() => verifyCarriedOver(found, { [a.file]: sha256(readFileSync(path.join(next, a.file))) })).toThrow(/changed while the build used them/);
     expect(() => verifyCarriedOver(found, { [a.file]: found[0]!.hash })).not.toThrow();
   });

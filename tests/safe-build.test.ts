@@ -35,7 +35,7 @@ describe('a failed build leaves the previous site untouched', () => {
     edit(content, LIB, (s) => s.replace('published: 2021-12-32', 'published: 2021-12-18T10:00'));
 
     // 2. Valid content, but the build's clock is unusable: the build stops when it needs the time,
-    //    after validation (scripts/build.ts fixes one "now" for the page keys and the pages).
+    //    after validation (build-site.ts fixes one "now" for the page keys and the pages).
     result = await buildSite({ content, out, now: 'not a date' });
     failed.clock = { result, after: hashTree(out), siblings: siblings() };
 

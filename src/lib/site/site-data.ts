@@ -28,7 +28,7 @@ export function buildNow(): Date {
 
 let cached: { key: string; data: { model: SiteModel; content: ValidContent } } | undefined;
 
-// scripts/build.ts reads and checks content/ before it starts Astro; Astro's bundle holds its own
+// The build (src/lib/build/build-site.ts) reads and checks content/ before it starts Astro; Astro's bundle holds its own
 // copy of this module, so the content is handed over on globalThis instead of being read twice.
 const PRELOADED = Symbol.for('krisinfo.preloadedContent');
 
