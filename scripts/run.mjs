@@ -49,6 +49,7 @@ if (!upToDate()) {
   // the packages it imports: build.ts starts the render threads before it loads the rest of the
   // build. Chunks are named by their content, so a chunk's name always means the same bytes, and
   // a script already running finds its chunks when another build has made newer ones beside them.
+  const compiledAt = Date.now();
   const result = await build({
     entryPoints: [path.resolve(script)],
     outdir: dir,
@@ -75,10 +76,13 @@ if (!upToDate()) {
   };
   for (const file of result.outputFiles) if (file.path !== outfile && !existsSync(file.path)) writeWhole(file.path, file.contents);
   writeWhole(outfile, result.outputFiles.find((f) => f.path === outfile).contents);
+  const sources = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))];
+  // A file saved while esbuild read it would be stamped newer than what was compiled from it: then
+  // nothing is recorded, and the next run compiles again.
+  const savedMeanwhile = sources.some((f) => statSync(path.resolve(root, f)).mtimeMs >= compiledAt);
   // The chunks too: one deleted (with .build/compiled/chunks/) makes the script compile again.
   const chunks = result.outputFiles.filter((f) => f.path !== outfile).map((f) => path.relative(root, f.path));
-  const inputs = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url)), ...chunks];
-  writeWhole(listFile, JSON.stringify(stamps(inputs) ?? []));
+  writeWhole(listFile, JSON.stringify(savedMeanwhile ? [] : (stamps([...sources, ...chunks]) ?? [])));
 }
 process.argv = [process.argv[0], path.resolve(script), ...args];
 await import(pathToFileURL(outfile).href);
