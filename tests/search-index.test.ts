@@ -44,7 +44,7 @@ describe('cached pages sent to the search index', () => {
     sentPaths.length = 0;
   });
 
-  it('are sent a few batches ahead of what Pagefind has indexed, every one of them once', async () => {
+  it('are sent at most 128 ahead of what Pagefind has indexed, every one of them once', async () => {
     const dir = tempDir();
     const early = cachedPages(dir);
     const search = await startSearchIndex(early, []);
@@ -55,7 +55,7 @@ describe('cached pages sent to the search index', () => {
       // Pagefind indexes what it has; the build sends more.
       for (const page of pending.splice(0)) page.done();
     }
-    // Two batches of 64: without the pacing, all 1,000 were waiting at once.
+    // 128 at a time: without the pacing, all 1,000 were waiting at once.
     expect(mostWaiting).toBeLessThanOrEqual(128);
     expect(mostWaiting).toBeGreaterThan(0);
     const site = path.join(dir, 'site');
@@ -75,7 +75,7 @@ describe('cached pages sent to the search index', () => {
       for (let turn = 0; turn < 5; turn++) await nextTurn();
     }
     await abandoning;
-    // The two batches it had, and at most one sent as it stopped: not all 1,000.
+    // The 128 it had, and those sent as their turn came before it stopped: not all 1,000.
     expect(sentPaths.length).toBeLessThanOrEqual(3 * 64);
   });
 });

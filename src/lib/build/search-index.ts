@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { listFiles } from '../release/checksums.ts';
+import { eachLimited } from './each-limited.ts';
 
 export const SEARCH_DIR = 'pagefind';
 /** The attribute of pages search indexes (Base.astro sets it). */
@@ -28,8 +29,8 @@ export interface SearchIndexer {
 
 type Pagefind = typeof import('pagefind');
 
-/** Cached pages sent between two turns of the event loop. */
-const EARLY_BATCH = 64;
+/** Cached pages with Pagefind at a time. */
+const EARLY_AT_ONCE = 128;
 
 /** The site's pages, as forward-slash paths like those of page-reuse.ts. */
 function htmlFilesUnder(siteDir: string): string[] {
@@ -53,24 +54,21 @@ export async function startSearchIndex(early: { file: string; source: string }[]
     // Until finish() awaits it, a failure must not surface as an unhandled rejection mid-build.
     added.catch(() => undefined);
     adding.push(added);
+    return added;
   };
-  // In batches, after the caller's next step: reading and sending 4,000 cached pages took 0.4 s,
-  // and the build hands the render threads their work first (setImmediate runs after it). At most
-  // two batches wait in Pagefind at a time: this thread reads pages faster than Pagefind indexes
+  // After the caller's next step (setImmediate runs after it): the build hands the render threads
+  // their work first. A few pages at a time: this thread reads pages faster than Pagefind indexes
   // them, and every page sent ahead waited in this process's memory (a rebuild of 5,000 bulletins,
-  // 20,000 cached pages, peaked at 1.3 GB).
+  // 20,000 cached pages, peaked at 1.3 GB that way).
   let abandoned = false;
   const sending = (async () => {
-    const batches: Promise<unknown>[] = [];
-    for (let i = 0; i < early.length; i += EARLY_BATCH) {
-      await (batches.length >= 2 ? batches[batches.length - 2] : nextTurn());
+    await nextTurn();
+    await eachLimited(early, EARLY_AT_ONCE, async (page) => {
       // A failed build does not wait for Pagefind to index the rest.
       if (abandoned) return;
-      const start = adding.length;
-      for (const page of early.slice(i, i + EARLY_BATCH)) send(page.file, readFileSync(page.source, 'utf8'));
-      // Only to pace the sending: a failure is finish()'s to report.
-      batches.push(Promise.allSettled(adding.slice(start)));
-    }
+      // Awaited only to pace the sending: a failure is finish()'s to report.
+      await send(page.file, readFileSync(page.source, 'utf8')).catch(() => undefined);
+    });
   })();
   // Until finish() or abandon() awaits it.
   sending.catch(() => undefined);
