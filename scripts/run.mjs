@@ -77,9 +77,9 @@ if (!upToDate()) {
   for (const file of result.outputFiles) if (file.path !== outfile && !existsSync(file.path)) writeWhole(file.path, file.contents);
   writeWhole(outfile, result.outputFiles.find((f) => f.path === outfile).contents);
   const sources = [...Object.keys(result.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))];
-  // A file saved while esbuild read it would be stamped newer than what was compiled from it: then
-  // nothing is recorded, and the next run compiles again.
-  const savedMeanwhile = sources.some((f) => statSync(path.resolve(root, f)).mtimeMs >= compiledAt);
+  // A file saved (or deleted) while esbuild read it would be stamped newer than what was compiled
+  // from it: then nothing is recorded, and the next run compiles again.
+  const savedMeanwhile = stamps(sources)?.some((stamp) => Number(stamp.split(':').at(-1)) >= compiledAt) ?? true;
   // The chunks too: one deleted (with .build/compiled/chunks/) makes the script compile again.
   const chunks = result.outputFiles.filter((f) => f.path !== outfile).map((f) => path.relative(root, f.path));
   writeWhole(listFile, JSON.stringify(savedMeanwhile ? [] : (stamps([...sources, ...chunks]) ?? [])));
