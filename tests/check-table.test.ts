@@ -111,6 +111,15 @@ describe('check names the file, the field and the line of every malformed input'
   }
 });
 
+describe('one mistake, one error', () => {
+  it('a field missing from an original is reported on the original only, not again on each translation that takes it from there', () => {
+    const dir = copyFixture();
+    edit(dir, IT, (s) => s.replace(/^published: .*\n/m, ''));
+    const missing = problemsOf(dir).filter((p) => p.code === 'field.required' && p.field === 'published');
+    expect(missing.map((p) => p.file)).toEqual([IT]);
+  });
+});
+
 describe('warnings', () => {
   const warningsFor = (dir: string) => problemsOf(dir).filter((p) => p.level === 'warning');
 

@@ -294,9 +294,9 @@ function resolveBulletin(raw: RawBulletin, parent: RawBulletin | undefined, rc: 
     if (f.services) r.problem('translation.services', 'services', {}, 'warning');
   }
   const required = (key: 'title' | 'published' | 'summary', example: string) => {
-    // A translation whose original has the field, wrongly written, is not missing it: the original's error says it.
-    const parentWrote = parent !== undefined && (parent.yaml.value as Record<string, unknown> | undefined)?.[key] != null;
-    if (f[key] === undefined && (!parent || p[key] === undefined) && !parentWrote && !r.has(key)) r.problem('field.required', key, { example });
+    // A translation takes a field it leaves out from its original: missing there (or wrongly
+    // written), it is the original's error, reported once, on the original.
+    if (f[key] === undefined && !parent && !r.has(key)) r.problem('field.required', key, { example });
     // `summary: ""` (an emptied form field) is written but says nothing. A translation may leave a
     // field empty: it shows the original's.
     const written = (raw.yaml.value as Record<string, unknown> | undefined)?.[key];
